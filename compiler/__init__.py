@@ -1,0 +1,61 @@
+"""hrdraft: a plugin-based compiler for country human rights reports.
+
+This module is the public API: everything a report plugin (built-in or
+third-party) may import. Anything not re-exported here is internal and may
+change without notice.
+"""
+
+from __future__ import annotations
+
+from .build import BuildContext
+from .document import (
+    AUDIENCES,
+    Audience,
+    Block,
+    BulletList,
+    Cite,
+    Note,
+    Paragraph,
+    Pointer,
+    Report,
+    Section,
+    SourceEntry,
+    Table,
+)
+from .errors import HrdraftError, InputFileError, NotFoundError, PluginError
+from .outline import Edition, ReportType, SectionSpec, calendar_year
+from .plugins import hookimpl
+from .records import Category, Citation, Person, Record, Source, parse_partial_date
+from .select import SelectedRecord
+
+__all__ = [
+    "AUDIENCES",
+    "Audience",
+    "Block",
+    "BuildContext",
+    "BulletList",
+    "Category",
+    "Citation",
+    "Cite",
+    "Edition",
+    "HrdraftError",
+    "InputFileError",
+    "Note",
+    "NotFoundError",
+    "Paragraph",
+    "Person",
+    "PluginError",
+    "Pointer",
+    "Record",
+    "Report",
+    "ReportType",
+    "Section",
+    "SectionSpec",
+    "SelectedRecord",
+    "Source",
+    "SourceEntry",
+    "Table",
+    "calendar_year",
+    "hookimpl",
+    "parse_partial_date",
+]

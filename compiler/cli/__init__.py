@@ -1,0 +1,101 @@
+"""The ``hrdraft`` command line: thin over the core.
+
+Each command parses its options, calls one function of the core and prints.
+Errors a user can cause are printed as one line with what to do (exit 2, or
+3 for a broken plugin); anything else is a bug and keeps its traceback.
+Commands live in the modules of this package by subject; plugins add their
+own through ``hrdraft_register_commands``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+
+from ..errors import HrdraftError
+from ..plugins import Plugins, get_plugins
+from ..store import Store, open_store
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+class Env:
+    """What every command may need, opened lazily: the store and the plugins."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db)
+        return self._store
+
+    @property
+    def plugins(self) -> Plugins:
+        return get_plugins()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.dispose()
+
+
+pass_env = click.make_pass_decorator(Env)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HrdraftError as exc:
+            err_console.print(f"[bold red]error:[/] {exc.message}", markup=True, soft_wrap=True)
+            if exc.hint:
+                err_console.print(f"  {exc.hint}", markup=False, soft_wrap=True)
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    envvar="HRDRAFT_DB",
+    metavar="URL",
+    help="Store to use: an SQLite path or URL, or postgresql://... "
+    "[env HRDRAFT_DB; default ./hrdraft.sqlite]",
+)
+@click.version_option(package_name="hrdraft", prog_name="hrdraft")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """hrdraft compiles civil-society records into human rights report drafts.
+
+    \b
+    Typical session:
+      hrdraft ingest records.jsonl        # validate and store records
+      hrdraft compile hrr --country XA --year 2023
+      hrdraft versions list
+      hrdraft diff 1 2                    # what changed between two drafts
+
+    Enable shell completion with, e.g. for bash:
+      eval "$(_HRDRAFT_COMPLETE=bash_source hrdraft)"
+    """
+    env = Env(db)
+    ctx.obj = env
+    ctx.call_on_close(env.close)
+
+
+def _load_commands() -> None:
+    from . import drafts, records, reports, versions  # noqa: F401  (they register)
+
+    try:
+        get_plugins().hook.hrdraft_register_commands(cli=cli)
+    except Exception as exc:  # a plugin's command must not break the CLI
+        err_console.print(f"warning: a plugin failed to add its commands: {exc}")
+
+
+def main() -> None:
+    _load_commands()
+    cli()

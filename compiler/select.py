@@ -1,0 +1,233 @@
+"""Select the records for one country, period and audience, safely.
+
+This is where do-no-harm is enforced, once, for every report type:
+
+* confidential records are never loaded for a build;
+* a public draft uses only public records, an internal one public and
+  restricted records;
+* a person is named only with consent ``named``; an ``anonymous`` person's
+  name is replaced by a description ("a human rights defender") wherever it
+  appears in the record's text; a ``withheld`` person is removed and their
+  name replaced by a neutral phrase;
+* an individual source (a defender, a journalist) is named only when the
+  record lists them as a person who consented to be named.
+
+Plugins only ever see the result, so no plugin can leak what it never got.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, or_, select
+
+from .document import Audience, Cite
+from .records import Person, Record
+from .store import RecordRevision, Store, StoredRecord
+
+# Sensitivity levels each audience may use. Confidential is in neither.
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "public": ("public",),
+    "internal": ("public", "restricted"),
+}
+
+EXCLUDED_REASON = {
+    "confidential": "confidential",
+    "restricted": "restricted (internal drafts only)",
+}
+
+# Source kinds that name a person rather than an organisation.
+INDIVIDUAL_SOURCE_KINDS = {"defender": "a human rights defender", "journalist": "a journalist"}
+
+# A neutral phrase for a person who may not be named, by record language.
+_SOMEONE = {"en": "a person", "es": "una persona", "zh": "某人", "ar": "شخص", "fr": "une personne"}
+_ROLE = {"victim": "a person", "witness": "a witness", "source": "a source", "perpetrator": "an individual"}
+
+
+@dataclass(frozen=True)
+class SelectedRecord:
+    """A stored record as a draft for this audience may use it."""
+
+    record: Record
+    revision: int
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def cite(self) -> Cite:
+        return Cite(record=self.record.id, revision=self.revision)
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.record.event_date or "9999", self.record.id)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a build may use, and counts (never contents) of what it may not."""
+
+    items: list[SelectedRecord]
+    excluded: dict[str, int] = field(default_factory=dict)
+    persons_unnamed: int = 0
+    persons_removed: int = 0
+
+
+def describe(person: Person, language: str) -> str:
+    """How a draft refers to a person who may not be named."""
+    lang = language.split("-")[0]
+    if lang != "en":
+        return _SOMEONE.get(lang, "[name withheld]")
+    if person.consent == "withheld":
+        return "a person"
+    if person.group:
+        article = "an" if person.group[:1].lower() in "aeiou" else "a"
+        return f"{article} {person.group}"
+    return _ROLE.get(person.role, "a person")
+
+
+def _name_patterns(name: str) -> list[re.Pattern[str]]:
+    """The full name, then each part of a multi-word name, as whole words."""
+    patterns = [re.compile(re.escape(name), re.IGNORECASE)]
+    parts = [p for p in re.split(r"[\s.\-]+", name) if len(p) >= 3]
+    if len(parts) > 1:
+        patterns += [re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p in parts]
+    return patterns
+
+
+def _replace(text: str, pattern: re.Pattern[str], phrase: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        before = text[: m.start()].rstrip(" *_\"'“(")
+        starts_sentence = not before or before[-1] in ".!?:\n"
+        return phrase[:1].upper() + phrase[1:] if starts_sentence else phrase
+
+    return pattern.sub(sub, text)
+
+
+def make_safe(record: Record) -> tuple[Record, int, int]:
+    """The record with every unconsented name replaced; (record, unnamed, removed)."""
+    replacements: list[tuple[str, str]] = []
+    persons: list[Person] = []
+    unnamed = removed = 0
+    for person in record.persons:
+        if person.consent == "named":
+            persons.append(person)
+            continue
+        phrase = describe(person, record.language)
+        replacements.append((person.name, phrase))
+        if person.consent == "withheld":
+            removed += 1
+        else:
+            unnamed += 1
+            persons.append(person.model_copy(update={"name": phrase}))
+    source = record.source
+    if source.kind in INDIVIDUAL_SOURCE_KINDS and not any(
+        p.name == source.name and p.consent == "named" for p in record.persons
+    ):
+        phrase = INDIVIDUAL_SOURCE_KINDS[source.kind]
+        replacements.append((source.name, phrase))
+        source = source.model_copy(update={"name": phrase})
+
+    def scrub(text: str | None) -> str | None:
+        if text is None:
+            return None
+        # Longest names first, so "Ana María Ruiz" goes before "Ana María".
+        for name, phrase in sorted(replacements, key=lambda r: -len(r[0])):
+            for pattern in _name_patterns(name):
+                text = _replace(text, pattern, phrase)
+        return text
+
+    if not replacements:
+        return record, 0, 0
+    citation = record.citation
+    if citation is not None:
+        citation = citation.model_copy(update={"text": scrub(citation.text)})
+    safe = record.model_copy(
+        update={
+            "title": scrub(record.title),
+            "summary": scrub(record.summary),
+            "location": scrub(record.location),
+            "persons": persons,
+            "source": source,
+            "citation": citation,
+        }
+    )
+    return safe, unnamed, removed
+
+
+def _in_period(start: date, end: date, year: int):  # type: ignore[no-untyped-def]
+    """Dated records by event start; undated ones by their reporting year."""
+    return or_(
+        and_(StoredRecord.event_start >= start, StoredRecord.event_start <= end),
+        and_(StoredRecord.event_start.is_(None), StoredRecord.year == year),
+    )
+
+
+def inputs_of(
+    store: Store, country: str, period: tuple[date, date], year: int
+) -> list[tuple[str, str, int, str]]:
+    """(source, id, revision, sensitivity) of every record in scope: the build's inputs.
+
+    Cheap (no record contents), so an unchanged recompile can be detected
+    without building anything.
+    """
+    stmt = (
+        select(
+            StoredRecord.source_name,
+            StoredRecord.record_id,
+            StoredRecord.revision,
+            StoredRecord.sensitivity,
+        )
+        .where(StoredRecord.country == country, _in_period(*period, year))
+        .order_by(StoredRecord.source_name, StoredRecord.record_id)
+    )
+    with store.session() as session:
+        return [tuple(row) for row in session.execute(stmt)]  # type: ignore[misc]
+
+
+def select_records(
+    store: Store,
+    country: str,
+    period: tuple[date, date],
+    year: int,
+    audience: Audience,
+) -> Selection:
+    """The records a draft for `audience` may use, made safe, in event order."""
+    allowed = ALLOWED[audience]
+    excluded: Counter[str] = Counter()
+    for _, _, _, sensitivity in inputs_of(store, country, period, year):
+        if sensitivity not in allowed:
+            excluded[EXCLUDED_REASON[sensitivity]] += 1
+    stmt = (
+        select(RecordRevision.data, RecordRevision.revision)
+        .join(
+            StoredRecord,
+            and_(
+                RecordRevision.record_pk == StoredRecord.pk,
+                RecordRevision.revision == StoredRecord.revision,
+            ),
+        )
+        .where(
+            StoredRecord.country == country,
+            StoredRecord.sensitivity.in_(allowed),
+            _in_period(*period, year),
+        )
+    )
+    items: list[SelectedRecord] = []
+    unnamed = removed = 0
+    with store.session() as session:
+        for data, revision in session.execute(stmt):
+            record = Record.model_validate(data)
+            if record.sensitivity not in allowed:  # belt and braces: trust the data
+                excluded[EXCLUDED_REASON[record.sensitivity]] += 1
+                continue
+            safe, n_unnamed, n_removed = make_safe(record)
+            unnamed += n_unnamed
+            removed += n_removed
+            items.append(SelectedRecord(safe, revision))
+    items.sort(key=lambda item: item.sort_key)
+    return Selection(items, dict(excluded), unnamed, removed)
