@@ -49,6 +49,23 @@ pass_env = click.make_pass_decorator(Env)
 
 
 class _Group(click.Group):
+    """Loads the command modules and plugins' commands on first use."""
+
+    _loaded = False
+
+    def _ensure_loaded(self) -> None:
+        if not _Group._loaded:
+            _Group._loaded = True
+            _load_commands()
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._ensure_loaded()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._ensure_loaded()
+        return super().list_commands(ctx)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -88,7 +105,14 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 
 def _load_commands() -> None:
-    from . import drafts, records, reports, versions  # noqa: F401  (they register)
+    import importlib
+
+    for module in ("drafts", "records", "reports", "versions"):
+        try:
+            importlib.import_module(f"{__name__}.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{module}":
+                raise
 
     try:
         get_plugins().hook.hrdraft_register_commands(cli=cli)
@@ -97,5 +121,4 @@ def _load_commands() -> None:
 
 
 def main() -> None:
-    _load_commands()
     cli()

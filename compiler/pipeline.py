@@ -1,0 +1,208 @@
+"""Compile drafts: the whole run from a request to files on disk.
+
+For each requested draft: fingerprint the inputs (record revisions in scope,
+plugin versions, templates, options) → reuse the version made from exactly
+these inputs, or build the document and save it as a new version → render
+HTML and PDF unless the files on disk already come from that version.
+Everything is gathered first, then written, so a failing draft leaves the
+others' files intact and says which draft failed and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import BuildRequest, build_report, empty_sections, resolve
+from .errors import NotFoundError
+from .plugins import Plugins
+from .render import Renderer
+from .select import inputs_of
+from .store import Store
+from .versions import Version, find_by_fingerprint, list_versions, load_version, save_version
+
+FORMATS: tuple[str, ...] = ("html", "pdf")
+# Bump when the document tree's shape changes, so old versions are not reused.
+DOCUMENT_SCHEMA = "1"
+MANIFEST = ".hrdraft-manifest.json"
+
+
+@dataclass
+class DraftResult:
+    """What compiling one draft did."""
+
+    request: BuildRequest
+    version: Version
+    new_version: bool
+    files: list[Path] = field(default_factory=list)
+    rendered: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        r = self.request
+        part = f" §{r.section}" if r.section else ""
+        return f"{r.report_type} {r.country} {r.year} {r.audience}{part}"
+
+
+def fingerprint(
+    store: Store, plugins: Plugins, renderer: Renderer, request: BuildRequest
+) -> str:
+    """A hash of everything a draft is made from; equal hashes, equal drafts."""
+    report_type, edition = resolve(plugins, request)
+    inputs = inputs_of(store, request.country, report_type.period(request.year), request.year)
+    if not inputs:
+        raise NotFoundError(
+            f"no records for {request.country} in the {report_type.name} {request.year} "
+            "reporting period",
+            "ingest records first (`hrdraft ingest FILE`), or check --country and --year; "
+            "`hrdraft records list` shows what is stored",
+        )
+    previous = inputs_of(
+        store, request.country, report_type.period(request.year - 1), request.year - 1
+    )
+    body = {
+        "schema": DOCUMENT_SCHEMA,
+        "report": [report_type.name, edition.name, request.country, request.year],
+        "audience": request.audience,
+        "section": request.section or "",
+        "options": sorted(request.options.items()),
+        "inputs": inputs,
+        "previous": previous,
+        "plugins": sorted(plugins.versions.items()),
+        "templates": renderer.fingerprint(),
+    }
+    return hashlib.sha256(json.dumps(body, default=str).encode()).hexdigest()
+
+
+def output_stem(out_dir: Path, request: BuildRequest) -> Path:
+    """out/XA/hrr-2023-public (section drafts get the section id appended)."""
+    name = f"{request.report_type}-{request.year}-{request.audience}"
+    if request.section:
+        name += f"-{request.section}"
+    return out_dir / request.country / name
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict[str, dict[str, str | int]]:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _up_to_date(path: Path, version: Version, manifest: dict) -> bool:
+    entry = manifest.get(path.name)
+    return (
+        path.is_file()
+        and entry is not None
+        and entry.get("version") == version.id
+        and entry.get("sha256") == _sha256(path)
+    )
+
+
+def compile_draft(
+    store: Store,
+    plugins: Plugins,
+    renderer: Renderer,
+    request: BuildRequest,
+    *,
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+) -> DraftResult:
+    """Compile one draft: reuse or build its version, then render what is stale."""
+    fp = fingerprint(store, plugins, renderer, request)
+    version = find_by_fingerprint(store, fp)
+    warnings: list[str] = []
+    new_version = False
+    document = None  # loaded only if something must be rendered
+    if version is None:
+        document, _ = build_report(store, plugins, request)
+        warnings += [f"section {s} has no text" for s in empty_sections(document)]
+        same = [
+            v
+            for v in list_versions(
+                store,
+                report_type=request.report_type,
+                country=request.country,
+                year=request.year,
+                audience=request.audience,
+                section=request.section or "",
+            )
+            if v.edition == document.edition
+        ]
+        latest = same[-1] if same else None
+        if latest is not None and load_version(store, latest.id)[1] == document:
+            version = latest  # inputs moved, text did not: no new version
+        else:
+            version = save_version(
+                store,
+                document,
+                fingerprint=fp,
+                section=request.section or "",
+                parent_id=latest.id if latest else None,
+            )
+            new_version = True
+
+    stem = output_stem(out_dir, request)
+    manifest = _read_manifest(stem.parent)
+    result = DraftResult(request, version, new_version, warnings=warnings)
+    html: str | None = None
+    for fmt in formats:
+        path = stem.with_suffix(f".{fmt}")
+        result.files.append(path)
+        if _up_to_date(path, version, manifest):
+            continue
+        if document is None:
+            _, document = load_version(store, version.id)
+        html = html if html is not None else renderer.html(document)
+        data = html.encode("utf-8") if fmt == "html" else renderer.write_pdf(html)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(path.suffix + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)  # never leave a half-written draft under the real name
+        manifest[path.name] = {"version": version.id, "sha256": hashlib.sha256(data).hexdigest()}
+        result.rendered.append(path)
+    if result.rendered:
+        (stem.parent / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return result
+
+
+def compile_drafts(
+    store: Store,
+    plugins: Plugins,
+    renderer: Renderer,
+    requests: list[BuildRequest],
+    *,
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    on_done: Callable[[DraftResult], None] | None = None,
+) -> list[DraftResult]:
+    """Compile several drafts in order; `on_done` is called after each."""
+    results = []
+    for request in requests:
+        result = compile_draft(
+            store, plugins, renderer, request, out_dir=out_dir, formats=tuple(formats)
+        )
+        results.append(result)
+        if on_done is not None:
+            on_done(result)
+    return results
+
+
+def countries_in_store(store: Store) -> list[str]:
+    """Every country code with at least one stored record."""
+    from sqlalchemy import select
+
+    from .store import StoredRecord
+
+    with store.session() as session:
+        return list(
+            session.scalars(select(StoredRecord.country).distinct().order_by(StoredRecord.country))
+        )
