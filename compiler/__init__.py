@@ -7,6 +7,8 @@ change without notice.
 
 from __future__ import annotations
 
+# Draft prose in the published reports' conventions, shared by every report plugin.
+from . import prose
 from .build import BuildContext
 from .document import (
     AUDIENCES,
@@ -58,4 +60,5 @@ __all__ = [
     "calendar_year",
     "hookimpl",
     "parse_partial_date",
+    "prose",
 ]

@@ -1,0 +1,79 @@
+"""The blocks of one HRR section, and the Executive Summary built from the rest.
+
+A subsection opens with its lead sentence ("There were numerous reports
+that ...", "There were no reports of ... during the year.", or "Not
+applicable." for a heading printed only where relevant), then one attributed
+paragraph per record. A top-level "Section N." heading with sub-headings
+has no lead sentence of its own: its sub-headings carry the text.
+
+A heading the published report fills with a pointer (2.c and 7.b in the
+seven-section outline, 2.d and 2.e in the 2024 one) starts with the pointer.
+Records placed there still follow it, with their lead sentence: a drafter
+decides what to keep, but never loses material the compiler was given.
+"""
+
+from __future__ import annotations
+
+from compiler import Block, BuildContext, Paragraph, Report, SectionSpec, SelectedRecord, prose
+
+from .classify import placement
+from .outline import Heading
+
+NO_ISSUES = "There were no reports of significant human rights issues during the year."
+
+
+def section_blocks(spec: SectionSpec, items: list[SelectedRecord]) -> list[Block]:
+    """The blocks of one heading, from the records placed under it."""
+    claim = spec.claim if isinstance(spec, Heading) else None
+    blocks: list[Block] = []
+    if spec.pointer:
+        blocks.append(prose.pointer(spec.pointer))
+        if not items:
+            return blocks
+    if not spec.topic:
+        # The summary and the top-level sections: records targeted here
+        # explicitly, without a lead sentence.
+        return [*blocks, *prose.paragraphs(items)]
+    return [
+        *blocks,
+        *prose.section_paragraphs(items, spec.topic, claim=claim, conditional=spec.conditional),
+    ]
+
+
+def summary_paragraph(context: BuildContext) -> Paragraph:
+    """ "Significant human rights issues included credible reports of: ...; and ...".
+
+    Names the issue of every heading that has records, in outline order, and
+    cites those records. With none, says there were no reports.
+    """
+    placed = placement(context)
+    issues: list[str] = []
+    cites = {}
+    for spec in context.edition.walk():
+        items = placed.get(spec.id, [])
+        issue = spec.issue if isinstance(spec, Heading) else ""
+        if not items or not issue:
+            continue
+        if issue not in issues:
+            issues.append(issue)
+        for item in items:
+            cites.setdefault(item.id, item.cite)
+    if not issues:
+        return Paragraph(text=NO_ISSUES)
+    text = (
+        "Significant human rights issues included credible reports of: "
+        + prose.series(issues, separator="; ")
+        + "."
+    )
+    return Paragraph(text=text, cites=tuple(cites.values()))
+
+
+def with_summary(context: BuildContext, document: Report) -> Report | None:
+    """The document with the issue list opening its Executive Summary."""
+    sections = list(document.sections)
+    for i, section in enumerate(sections):
+        if section.id == "summary":
+            blocks = (summary_paragraph(context), *section.blocks)
+            sections[i] = section.model_copy(update={"blocks": blocks})
+            return document.model_copy(update={"sections": tuple(sections)})
+    return None  # a draft of one section other than the summary

@@ -1,0 +1,57 @@
+"""The International Religious Freedom Report plugin.
+
+Registered through the ``hrdraft`` entry-point group like any third-party
+plugin, and built only on the public API of :mod:`compiler`.
+"""
+
+from __future__ import annotations
+
+from compiler import (
+    Block,
+    BuildContext,
+    Report,
+    ReportType,
+    SectionSpec,
+    SelectedRecord,
+    hookimpl,
+)
+
+from .outline import EDITIONS
+from .sections import REPORT, section_blocks, sections_for, with_summary
+
+REPORT_TYPE = ReportType(
+    name=REPORT,
+    title="International Religious Freedom Report",
+    editions=EDITIONS,
+    description="The annual country chapter required by the International Religious "
+    "Freedom Act of 1998, calendar year.",
+    figures=("population", "adherents_<group>"),
+)
+
+
+@hookimpl
+def hrdraft_register_report_types() -> list[ReportType]:
+    return [REPORT_TYPE]
+
+
+@hookimpl
+def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str] | None:
+    if context.report_type.name != REPORT:
+        return None
+    return sections_for(item.record.categories)
+
+
+@hookimpl
+def hrdraft_build_section(
+    context: BuildContext, spec: SectionSpec, items: list[SelectedRecord]
+) -> list[Block] | None:
+    if context.report_type.name != REPORT:
+        return None
+    return section_blocks(spec, items)
+
+
+@hookimpl
+def hrdraft_transform_document(context: BuildContext, document: Report) -> Report | None:
+    if context.report_type.name != REPORT:
+        return None
+    return with_summary(context, document)

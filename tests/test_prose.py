@@ -1,0 +1,209 @@
+"""Draft prose: lead sentences, attribution, pointers, paragraphs with citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from compiler import Paragraph, Pointer, Record, SelectedRecord, prose
+
+
+def record(**overrides: object) -> Record:
+    data: dict[str, object] = {
+        "id": "XA-1",
+        "country": "XA",
+        "year": 2023,
+        "event_date": "2023-03-14",
+        "title": "Detentions in Dunmere",
+        "summary": "Police detained 14 protesters in Dunmere.",
+        "source": {"name": "Veloria Rights Watch", "kind": "ngo"},
+        "sensitivity": "public",
+    }
+    data.update(overrides)
+    return Record.model_validate(data)
+
+
+def item(revision: int = 1, **overrides: object) -> SelectedRecord:
+    return SelectedRecord(record(**overrides), revision)
+
+
+# -- Lead sentences ------------------------------------------------------------
+
+
+def test_no_records_reads_there_were_no_reports_of_the_topic():
+    assert prose.lead_sentence(0, "forced labor") == (
+        "There were no reports of forced labor during the year."
+    )
+
+
+def test_a_conditional_heading_without_records_reads_not_applicable():
+    assert prose.lead_sentence(0, "conflict-related abuses", conditional=True) == "Not applicable."
+
+
+def test_the_lead_sentence_grows_with_the_number_of_reports():
+    claim = "the government or its agents committed arbitrary or unlawful killings"
+    one = prose.lead_sentence(1, "killings", claim=claim)
+    few = prose.lead_sentence(2, "killings", claim=claim)
+    many = prose.lead_sentence(prose.NUMEROUS, "killings", claim=claim)
+    assert one == f"There was a report that {claim}."
+    assert few == f"There were reports that {claim}."
+    assert many == f"There were numerous reports that {claim}."
+    assert prose.lead_sentence(prose.NUMEROUS - 1, "x", claim=claim) == few
+    # A conditional heading with records reads like any other.
+    assert prose.lead_sentence(2, "killings", claim=claim, conditional=True) == few
+
+
+def test_without_a_claim_the_lead_sentence_names_the_topic():
+    assert prose.lead_sentence(3, "child labor") == "There were reports of child labor."
+
+
+# -- Attribution ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "opening"),
+    [
+        (
+            {"name": "Veloria Rights Watch", "kind": "ngo"},
+            "The NGO Veloria Rights Watch reported that ",
+        ),
+        ({"name": "Diario Sur", "kind": "media"}, "According to media reports by Diario Sur, "),
+        ({"name": "Government of Veloria", "kind": "government"}, "The government stated that "),
+        (
+            {"name": "Ministry of Interior", "kind": "government"},
+            "The government, through the Ministry of Interior, stated that ",
+        ),
+        (
+            {"name": "Human Rights Committee", "kind": "un"},
+            "The UN Human Rights Committee reported that ",
+        ),
+        ({"name": "UNHCR", "kind": "un"}, "The UNHCR reported that "),
+        (
+            {"name": "University of Dunmere", "kind": "academic"},
+            "According to academic research by University of Dunmere, ",
+        ),
+        ({"name": "U.S. Embassy Dunmere", "kind": "mission"}, "The embassy observed that "),
+        # select.py has already replaced an unconsented individual's name.
+        (
+            {"name": "a human rights defender", "kind": "defender"},
+            "A human rights defender reported that ",
+        ),
+        ({"name": "a journalist", "kind": "journalist"}, "A journalist reported that "),
+        ({"name": "Tomas Berg", "kind": "journalist"}, "The journalist Tomas Berg reported that "),
+    ],
+)
+def test_attribution_names_the_source_and_its_kind(source, opening):
+    text = prose.attribution(record(source=source))
+    assert text.startswith(opening)
+    assert text.endswith("police detained 14 protesters in Dunmere.")
+
+
+def test_attribution_keeps_the_figures_and_period_of_the_summary():
+    summary = "The group documented 111 cases of torture between January and September."
+    text = prose.attribution(record(summary=summary, event_date="2023-01/2023-09"))
+    assert text == f"The NGO Veloria Rights Watch reported that t{summary[1:]}"
+    assert text.count("between January and September") == 1
+
+
+def test_attribution_adds_the_date_only_when_the_summary_lacks_one():
+    assert "on March 14, police detained" in prose.attribution(record())
+    dated = prose.attribution(record(summary="On 14 March police detained 14 protesters."))
+    assert "March 14" not in dated and "on 14 March police detained" in dated
+    undated = prose.attribution(record(event_date=None))
+    assert (
+        undated
+        == "The NGO Veloria Rights Watch reported that police detained 14 protesters in Dunmere."
+    )
+
+
+def test_attribution_keeps_capitals_of_names_and_acronyms():
+    named = prose.attribution(
+        record(summary="Dunmere authorities closed two NGOs.", event_date=None)
+    )
+    assert "reported that Dunmere authorities" in named
+    acronym = prose.attribution(record(summary="UN staff were expelled.", event_date=None))
+    assert "reported that UN staff" in acronym
+
+
+@pytest.mark.parametrize(
+    ("event_date", "phrase"),
+    [
+        ("2023-03-14", "on March 14"),
+        ("2023-03", "in March"),
+        ("2023-01/2023-09", "between January and September"),
+        ("2023-03-02/2023-03-09", "between March 2 and 9"),
+        ("2023", "during the year"),
+        ("2022-11/2023-02", "between November 2022 and February 2023"),
+    ],
+)
+def test_the_period_reads_as_a_draft_says_it(event_date, phrase):
+    assert prose.period_phrase(record(event_date=event_date)) == phrase
+
+
+# -- Paragraphs ----------------------------------------------------------------
+
+
+def test_every_paragraph_cites_the_record_it_comes_from():
+    items = [item(id="XA-1"), item(id="XA-2", revision=3, summary="Soldiers burned a school.")]
+    paragraphs = prose.paragraphs(items)
+    assert [p.cites for p in paragraphs] == [(items[0].cite,), (items[1].cite,)]
+    assert paragraphs[1].cites[0].revision == 3
+    assert "soldiers burned a school" in paragraphs[1].text
+
+
+def test_a_record_in_another_language_keeps_its_text_and_language():
+    spanish = item(language="es", summary="La policía detuvo a 14 manifestantes en Dunmere.")
+    frame, original = prose.record_paragraphs(spanish)
+    assert frame.lang is None
+    assert frame.text.startswith("The NGO Veloria Rights Watch reported")
+    assert "Spanish" in frame.text
+    assert original.lang == "es"
+    assert original.text == spanish.record.summary
+    assert frame.cites == original.cites == (spanish.cite,)
+
+
+def test_a_section_opens_with_a_lead_sentence_that_cites_what_it_counts():
+    items = [item(id=f"XA-{i}") for i in range(prose.NUMEROUS)]
+    blocks = prose.section_paragraphs(items, "arbitrary arrest")
+    assert blocks[0].text == "There were numerous reports of arbitrary arrest."
+    assert {c.record for c in blocks[0].cites} == {i.id for i in items}
+    assert len(blocks) == 1 + len(items)
+
+
+def test_an_empty_section_still_has_text():
+    assert prose.section_paragraphs([], "arbitrary arrest") == [
+        Paragraph(text="There were no reports of arbitrary arrest during the year.")
+    ]
+    assert prose.section_paragraphs([], "stateless persons", conditional=True) == [
+        Paragraph(text="Not applicable.")
+    ]
+
+
+# -- Pointers and small pieces ---------------------------------------------------
+
+
+def test_pointers_name_the_other_reports():
+    tip = prose.pointer("tip")
+    assert isinstance(tip, Pointer) and tip.report == "tip"
+    assert tip.text.startswith("See the Department of State's annual Trafficking in Persons Report")
+    assert "International Religious Freedom Report" in prose.pointer_sentence("irf")
+    assert prose.pointer_sentence("civic", title="the Civic Space Assessment") == (
+        "See the Civic Space Assessment."
+    )
+
+
+def test_series_reads_as_prose():
+    assert prose.series(["a"]) == "a"
+    assert prose.series(["a", "b"]) == "a and b"
+    assert prose.series(["a", "b", "c"]) == "a, b, and c"
+    assert prose.series(["a", "b", "c"], separator="; ") == "a; b; and c"
+
+
+def test_first_sentence_is_not_fooled_by_initials():
+    text = "The U.S. embassy met Dr. Ruiz in Dunmere. She described the raid."
+    assert prose.first_sentence(text) == "The U.S. embassy met Dr. Ruiz in Dunmere."
+
+
+def test_language_names():
+    assert prose.language_name("es") == "Spanish"
+    assert prose.language_name("zh-Hans") == "Chinese"
+    assert prose.language_name("sw") == "Swahili"
