@@ -185,7 +185,9 @@ def _transform(plugins: Plugins, context: BuildContext, document: Report) -> Rep
     return document
 
 
-def _sources(document: Report, items: list[SelectedRecord]) -> tuple[SourceEntry, ...]:
+def _sources(
+    document: Report, items: list[SelectedRecord], context: BuildContext | None = None
+) -> tuple[SourceEntry, ...]:
     by_id = {item.id: item for item in items}
     cited: dict[str, None] = {}
     for section in document.walk():
@@ -194,6 +196,12 @@ def _sources(document: Report, items: list[SelectedRecord]) -> tuple[SourceEntry
             for row in getattr(block, "row_cites", ()) or ():
                 cites = (*cites, *row)
             for cite in cites:
+                if cite.record not in by_id and context is not None:
+                    # Year-on-year figures (TIP) cite the previous period's
+                    # records, selected for the same audience; looked up only
+                    # when a draft cites one.
+                    for item in context.previous_items:
+                        by_id.setdefault(item.id, item)
                 if cite.record not in by_id:
                     raise PluginError(
                         f"section {section.id} cites record {cite.record!r}, "
@@ -267,5 +275,5 @@ def build_report(
         metadata=metadata,
     )
     document = _transform(plugins, context, document)
-    document = document.model_copy(update={"sources": _sources(document, selection.items)})
+    document = document.model_copy(update={"sources": _sources(document, selection.items, context)})
     return document, context

@@ -1,0 +1,269 @@
+"""The TIP plugin as a drafter reads its output: tiers, figures, periods, sections."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from compiler import HrdraftError, Note, Paragraph, Table
+from compiler.build import BuildRequest, build_report
+from compiler.ingest import ingest_paths
+from compiler.records import Record
+
+ROOT = Path(__file__).parent / "roots" / "plugins-tip"
+RECORDS = [Record.model_validate(json.loads(line)) for line in (ROOT / "records.jsonl").open()]
+
+
+@pytest.fixture
+def tip_store(hrdraft_store, hrdraft_plugins):
+    ingest_paths(hrdraft_store, hrdraft_plugins, [ROOT / "records.jsonl"])
+    return hrdraft_store
+
+
+@pytest.fixture
+def compile_tip(tip_store, hrdraft_plugins):
+    def run(year=2024, audience="public", country="XA", **options):
+        request = BuildRequest("tip", country, year, audience, options=options)
+        return build_report(tip_store, hrdraft_plugins, request)
+
+    return run
+
+
+def in_tip_period(record: Record, year: int, audience: str = "public") -> bool:
+    """Whether the record is trafficking material in the `year` report for `audience`."""
+    allowed = ("public",) if audience == "public" else ("public", "restricted")
+    start, end = date(year - 1, 4, 1), date(year, 3, 31)
+    trafficking = any(
+        c.startswith("trafficking.") or c == "labor.forced" for c in record.categories
+    )
+    return (
+        record.country == "XA"
+        and trafficking
+        and record.sensitivity in allowed
+        and start <= record.period[0] <= end
+    )
+
+
+def table(section) -> Table:
+    return next(b for b in section.blocks if isinstance(b, Table))
+
+
+def row(tbl: Table, label: str) -> tuple[tuple[str, ...], set[str]]:
+    index = next(i for i, r in enumerate(tbl.rows) if r[0] == label)
+    return tbl.rows[index], {c.record for c in tbl.row_cites[index]}
+
+
+def cited(document) -> set[str]:
+    return {entry.record for entry in document.sources}
+
+
+def test_the_report_type_declares_its_period_figures_and_tier_option(hrdraft_plugins):
+    tip = hrdraft_plugins.report_types["tip"]
+    assert tip.title == "Trafficking in Persons Report"
+    assert tip.period(2024) == (date(2023, 4, 1), date(2024, 3, 31))
+    assert {"prosecutions_labor", "victims_referred"} <= set(tip.figures)
+    assert "2WL" in tip.options["tier"]
+    assert hrdraft_plugins.owner_of("tip") == "tip"
+
+
+def test_outline_is_the_published_narrative(compile_tip):
+    document, _ = compile_tip(tier="2")
+    assert [s.title for s in document.sections][1:] == [
+        "PRIORITIZED RECOMMENDATIONS",
+        "PROSECUTION",
+        "PROTECTION",
+        "PREVENTION",
+        "TRAFFICKING PROFILE",
+    ]
+    assert all(s.blocks for s in document.walk()), "no heading is left empty"
+
+
+@pytest.mark.parametrize(
+    ("option", "printed", "formula"),
+    [
+        ("1", "Tier 1", "fully meets the minimum standards"),
+        ("2", "Tier 2", "is making significant efforts to do so"),
+        ("2WL", "Tier 2 Watch List", "did not demonstrate overall increasing efforts"),
+        ("3", "Tier 3", "is not making significant efforts to do so"),
+        ("special", "Special Case", "a Special Case"),
+    ],
+)
+def test_decided_tier_is_in_the_header_and_the_opening_formula(
+    compile_tip, option, printed, formula
+):
+    document, context = compile_tip(tier=option)
+    header = document.sections[0]
+    assert header.title == f"{context.country_name.upper()}: {printed}"
+    opening = header.blocks[0]
+    assert isinstance(opening, Paragraph)
+    assert formula in opening.text
+    assert opening.text.endswith(f"{printed}.")
+    assert context.country_name in opening.text
+
+
+def test_previous_tier_words_the_move(compile_tip):
+    document, context = compile_tip(tier="2", previous_tier="2WL")
+    assert f"therefore {context.country_name} was upgraded to Tier 2." in (
+        document.sections[0].blocks[0].text
+    )
+    document, _ = compile_tip(tier="Tier 2 Watch List", previous_tier="2")
+    assert "was downgraded to Tier 2 Watch List." in document.sections[0].blocks[0].text
+
+
+def test_without_a_tier_the_header_says_undecided_and_only_suggests(compile_tip):
+    document, _ = compile_tip()
+    header = document.sections[0]
+    assert "not yet decided" in header.title
+    assert not any(
+        "minimum standards for the elimination" in getattr(b, "text", "")
+        for b in header.blocks
+        if isinstance(b, Paragraph)
+    )
+    note = next(b for b in header.blocks if isinstance(b, Note) and "Suggested" in b.label)
+    assert note.label == "Suggested tier (not a decision)"
+    assert "suggestion" in note.text and "not by this draft" in note.text
+
+
+def test_suggestion_reasons_come_from_the_figures(compile_tip):
+    document, _ = compile_tip()
+    note = next(b for b in document.sections[0].blocks if b.label.startswith("Suggested"))
+    now = sum(r.figures.get("investigations", 0) for r in RECORDS if in_tip_period(r, 2024))
+    before = sum(r.figures.get("investigations", 0) for r in RECORDS if in_tip_period(r, 2023))
+    assert now < before  # the sample is built so investigations fell
+    assert f"Investigations fell from {before} to {now}" in note.text
+    assert "Tier 2 Watch List" in note.text
+
+
+def test_public_draft_with_a_decided_tier_leaves_the_suggestion_out_internal_keeps_it(compile_tip):
+    public, _ = compile_tip(tier="2")
+    internal, _ = compile_tip(tier="2", audience="internal")
+    labels = lambda d: [b.label for b in d.sections[0].blocks if isinstance(b, Note)]  # noqa: E731
+    assert labels(public) == []
+    assert labels(internal) == ["Suggested tier (not a decision)"]
+
+
+def test_an_unknown_tier_says_which_values_exist(compile_tip):
+    with pytest.raises(HrdraftError, match="2WL"):
+        compile_tip(tier="4")
+
+
+@pytest.mark.parametrize("measure", ["investigations", "prosecutions", "convictions"])
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_law_enforcement_totals_are_the_sum_of_their_records(compile_tip, measure, audience):
+    document, _ = compile_tip(audience=audience)
+    cells, cites = row(table(document.section("prosecution")), measure.capitalize())
+    for column, year in ((1, 2024), (2, 2023)):
+        # A record that gives only a split still counts towards the total.
+        reporting = [
+            r
+            for r in RECORDS
+            if in_tip_period(r, year, audience) and any(k.startswith(measure) for k in r.figures)
+        ]
+        expected = sum(
+            r.figures.get(
+                measure, r.figures.get(f"{measure}_sex", 0) + r.figures.get(f"{measure}_labor", 0)
+            )
+            for r in reporting
+        )
+        assert cells[column] == str(expected)
+        assert {r.id for r in reporting} <= cites
+    assert cites == {
+        r.id
+        for r in RECORDS
+        if (in_tip_period(r, 2024, audience) or in_tip_period(r, 2023, audience))
+        and any(k.startswith(measure) for k in r.figures)
+    }
+
+
+def test_victim_figures_are_summed_this_period_against_the_previous(compile_tip):
+    document, _ = compile_tip()
+    tbl = table(document.section("protection"))
+    for label, key in (
+        ("Victims identified", "victims_identified"),
+        ("Victims referred to care", "victims_referred"),
+    ):
+        cells, cites = row(tbl, label)
+        for column, year in ((1, 2024), (2, 2023)):
+            records = [r for r in RECORDS if in_tip_period(r, year) and key in r.figures]
+            assert records, "the test data has figures in both periods"
+            assert cells[column] == str(sum(r.figures[key] for r in records))
+            assert {r.id for r in records} <= cites
+    # The previous column's records are cited, and listed among the sources.
+    previous = {
+        r.id for r in RECORDS if in_tip_period(r, 2023) and "victims_identified" in r.figures
+    }
+    assert previous <= cited(document)
+
+
+def test_a_total_without_its_split_never_invents_one(compile_tip):
+    document, _ = compile_tip(year=2025)
+    tbl = table(document.section("prosecution"))
+    (_, total, _), _ = row(tbl, "Investigations")
+    only = [r for r in RECORDS if in_tip_period(r, 2025) and "investigations" in r.figures]
+    assert total == str(sum(r.figures["investigations"] for r in only))
+    splits = [r for r in tbl.rows if r[0].startswith("– of which")]
+    assert splits[0][1] == "not reported" and splits[1][1] == "not reported"
+
+
+def test_period_boundaries_31_march_and_1_april(compile_tip):
+    last_day = next(r for r in RECORDS if r.event_date == "2024-03-31")
+    first_day = next(r for r in RECORDS if r.event_date == "2024-04-01")
+    in_2024, _ = compile_tip(year=2024)
+    in_2025, _ = compile_tip(year=2025)
+    assert last_day.id in cited(in_2024) and first_day.id not in cited(in_2024)
+    assert first_day.id in cited(in_2025)
+    # The 2024 report's first day (1 April 2023) is not in the 2023 report.
+    april_2023 = next(r for r in RECORDS if r.event_date == "2023-04-01")
+    in_2023, _ = compile_tip(year=2023)
+    assert april_2023.id in cited(in_2024) and april_2023.id not in cited(in_2023)
+
+
+def test_classification_follows_the_report(compile_tip):
+    document, _ = compile_tip(audience="internal")
+    where = {
+        section.id: {c.record for b in section.blocks for c in getattr(b, "cites", ())}
+        for section in document.walk()
+    }
+    by_category = {
+        c: r.id for r in RECORDS if in_tip_period(r, 2024, "internal") for c in r.categories
+    }
+    assert by_category["trafficking.legislation"] in where["prosecution"]
+    assert by_category["trafficking.protection"] in where["protection"]
+    assert by_category["trafficking.prevention"] in where["prevention"]
+    assert by_category["labor.forced"] in where["profile"]
+    # Not trafficking material: neither cited nor counted in any figure.
+    torture = next(r for r in RECORDS if "torture" in r.categories)
+    assert torture.id not in cited(document)
+
+
+def test_recommendations_come_from_figure_gaps_and_what_records_urge(compile_tip):
+    document, _ = compile_tip()
+    bullets = document.section("recommendations").blocks[0]
+    urging = next(r for r in RECORDS if "urged" in r.summary and in_tip_period(r, 2024))
+    assert any("urged the government to fund shelters" in item for item in bullets.items)
+    assert urging.id in {c.record for c in bullets.cites}
+    # Fewer referrals than identified victims is a gap the drafter should see.
+    assert any("referred to appropriate care" in item for item in bullets.items)
+
+
+def test_a_country_without_figures_gets_no_tier_suggested_and_lead_sentences(compile_tip):
+    document, _ = compile_tip(country="XB")
+    note = next(b for b in document.sections[0].blocks if b.label.startswith("Suggested"))
+    assert "not enough to point to a tier" in note.text
+    assert document.section("prevention").blocks[0].text.startswith("There were no reports of")
+    assert table(document.section("prosecution")).rows[0][1:] == ("not reported", "not reported")
+
+
+def test_the_plugin_author_helpers_compile_tip(tip_store, hrdraft_compile):
+    from compiler.testing import section_text
+
+    report = hrdraft_compile("tip", "XA", 2024, options={"tier": "2WL"})
+    assert report.report_type == "tip"
+    text = section_text(report, "prosecution")
+    assert text.startswith("PROSECUTION\n")
+    assert "Investigations | " in text
+    with pytest.raises(KeyError, match="prosecution"):
+        section_text(report, "1.c")
