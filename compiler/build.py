@@ -16,7 +16,7 @@ from typing import Any
 
 from .countries import country_name
 from .document import Audience, Report, Section, SourceEntry
-from .errors import NotFoundError, PluginError, choices
+from .errors import HrdraftError, NotFoundError, PluginError, choices
 from .outline import Edition, ReportType, SectionSpec
 from .plugins import Plugins
 from .select import SelectedRecord, Selection, select_records
@@ -108,8 +108,8 @@ def resolve(plugins: Plugins, request: BuildRequest) -> tuple[ReportType, Editio
 def _call(hook_name: str, where: str, fn: Any, **kwargs: Any) -> Any:
     try:
         return fn(**kwargs)
-    except PluginError:
-        raise
+    except HrdraftError:
+        raise  # a plugin's own clear message about the user's input (e.g. a bad option)
     except Exception as exc:
         raise PluginError(f"{hook_name} failed for {where}: {type(exc).__name__}: {exc}") from exc
 
