@@ -21,7 +21,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import NotFoundError, PluginError, choices
-from .records import Category, Vocabulary
+from .records import Category, FigureNames, Vocabulary
 
 if TYPE_CHECKING:
     from .ingest import Reader
@@ -116,6 +116,20 @@ class Plugins:
                 )
             merged[category.id] = category
         return Vocabulary(list(merged.values()))
+
+    @cached_property
+    def validation_context(self) -> dict[str, Any]:
+        """What record validation checks against: categories, figure names, section ids."""
+        return {
+            "vocabulary": self.vocabulary,
+            "figures": FigureNames(
+                [name for rt in self.report_types.values() for name in rt.figures]
+            ),
+            "section_targets": {
+                rt.name: {sid for edition in rt.editions for sid in edition.section_ids()}
+                for rt in self.report_types.values()
+            },
+        }
 
     @cached_property
     def readers(self) -> dict[str, Reader]:

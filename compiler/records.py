@@ -71,6 +71,23 @@ class Vocabulary:
         return close
 
 
+class FigureNames:
+    """The figure names report types declare; ``adherents_<group>`` is a pattern."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = sorted(set(names))
+        self._patterns = [
+            re.compile("[a-z0-9_]+".join(map(re.escape, re.split(r"<[^>]+>", n))) + "$")
+            for n in self.names
+        ]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and any(p.match(name) for p in self._patterns)
+
+    def suggest(self, unknown: str, n: int = 3) -> list[str]:
+        return difflib.get_close_matches(unknown, self.names, n=n, cutoff=0.6)
+
+
 def parse_partial_date(value: str) -> tuple[date, date]:
     """The first and last day covered by a full date, `YYYY-MM`, `YYYY` or a range.
 
@@ -219,6 +236,37 @@ class Record(_Model):
                 raise ValueError(
                     f"section target {target!r} must look like REPORT:SECTION, e.g. hrr:1.c"
                 )
+        return v
+
+    @field_validator("figures")
+    @classmethod
+    def _figures(cls, v: dict[str, int], info: ValidationInfo) -> dict[str, int]:
+        known = (info.context or {}).get("figures")
+        if known is None:
+            return v
+        for name in v:
+            if name not in known:
+                near = known.suggest(name)
+                hint = f"; nearest known: {', '.join(near)}" if near else ""
+                raise ValueError(
+                    f"unknown figure {name!r}{hint} (report types declare the figures they "
+                    "read; see `hrdraft plugins`)"
+                )
+        return v
+
+    @field_validator("sections", mode="after")
+    @classmethod
+    def _known_targets(cls, v: list[str], info: ValidationInfo) -> list[str]:
+        outlines = (info.context or {}).get("section_targets")
+        if outlines is None:
+            return v
+        for target in v:
+            report, _, section = target.partition(":")
+            # A report type not installed here cannot be checked; it is kept.
+            if report in outlines and section not in outlines[report]:
+                near = difflib.get_close_matches(section, sorted(outlines[report]), n=3, cutoff=0.3)
+                hint = f"; nearest: {', '.join(report + ':' + s for s in near)}" if near else ""
+                raise ValueError(f"{target!r} is in no {report} edition's outline{hint}")
         return v
 
     @property

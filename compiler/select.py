@@ -85,9 +85,16 @@ def describe(person: Person, language: str) -> str:
     if person.consent == "withheld":
         return "a person"
     if person.group:
-        article = "an" if person.group[:1].lower() in "aeiou" else "a"
-        return f"{article} {person.group}"
+        return f"{_article(person.group)} {person.group}"
     return _ROLE.get(person.role, "a person")
+
+
+def _article(phrase: str) -> str:
+    """'a' or 'an' by sound: "an LGBTQI activist", "a union leader"."""
+    word = phrase.split()[0] if phrase.split() else phrase
+    if word.isupper() and len(word) > 1:  # an acronym is read letter by letter
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _name_patterns(name: str) -> list[re.Pattern[str]]:
@@ -139,6 +146,10 @@ def make_safe(record: Record) -> tuple[Record, int, int]:
         for name, phrase in sorted(replacements, key=lambda r: -len(r[0])):
             for pattern in _name_patterns(name):
                 text = _replace(text, pattern, phrase)
+            # "Ana Ruiz, a nurse, ..." must not become "a nurse, a nurse, ...".
+            text = re.sub(
+                rf"({re.escape(phrase)}),? {re.escape(phrase)}\b,?", r"\1", text, flags=re.IGNORECASE
+            )
         return text
 
     if not replacements:

@@ -118,3 +118,17 @@ def test_period_uses_event_date_and_falls_back_to_year(any_store, hrdraft_plugin
     ingest_paths(any_store, hrdraft_plugins, [_write(tmp_path, rows)])
     selection = select_records(any_store, "XA", calendar_year(2023), 2023, "public")
     assert [item.id for item in selection.items] == ["in", "undated"]
+
+
+def test_description_reads_naturally() -> None:
+    r = record(
+        summary="Ana Ruiz, a nurse, was detained. Officers beat Ana Ruiz.",
+        persons=[{"name": "Ana Ruiz", "role": "victim", "consent": "anonymous", "group": "nurse"}],
+    )
+    assert make_safe(r)[0].summary == "A nurse was detained. Officers beat a nurse."
+    activist = record(
+        summary="Ana Ruiz was threatened.",
+        persons=[{"name": "Ana Ruiz", "role": "victim", "consent": "anonymous",
+                  "group": "LGBTQI activist"}],
+    )
+    assert make_safe(activist)[0].summary == "An LGBTQI activist was threatened."
