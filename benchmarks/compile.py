@@ -1,0 +1,105 @@
+"""Benchmark: compiling a ~100-page draft, against WeasyPrint alone.
+
+Prints, from one run on one machine:
+
+* hrdraft's whole compile (select, classify, build, save version, HTML, PDF)
+  against WeasyPrint alone rendering the same final HTML: the overhead of
+  everything that is not PDF layout (aim: under 10%);
+* an unchanged recompile against the first compile (aim: at least 50 times
+  faster), since nothing changed and nothing needs rendering.
+
+Usage: python benchmarks/compile.py [--records N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from compiler.build import BuildRequest
+from compiler.ingest import ingest_paths
+from compiler.pipeline import compile_draft
+from compiler.plugins import load_plugins
+from compiler.records import load_vocabulary_file
+from compiler.render import Renderer
+from compiler.store import open_store
+from compiler.vocabulary import VOCABULARY_FILE
+
+WORDS = (
+    "police detained members of the union during a peaceful protest in the district "
+    "authorities said the organisation had failed to register lawyers reported that "
+    "detainees were denied access to counsel for several days the court adjourned "
+    "the hearing without explanation journalists covering the event were questioned"
+).split()
+
+
+def generate(path: Path, n: int, seed: int = 7) -> None:
+    """n public records for XA, 2023, across every category of the vocabulary."""
+    rng = random.Random(seed)
+    categories = [c.id for c in load_vocabulary_file(VOCABULARY_FILE)]
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            month, day = rng.randint(1, 12), rng.randint(1, 28)
+            summary = " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 110)))
+            record = {
+                "id": f"BENCH-{i:05d}",
+                "country": "XA",
+                "year": 2023,
+                "event_date": f"2023-{month:02d}-{day:02d}",
+                "title": f"Report {i}",
+                "summary": summary.capitalize() + ".",
+                "categories": [rng.choice(categories)],
+                "source": {"name": f"Monitor {i % 17}", "kind": "ngo", "reliability": "B"},
+                "citation": {"text": f"Monitor {i % 17}, bulletin {i}"},
+                "sensitivity": "public",
+            }
+            f.write(json.dumps(record) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=420, help="records in the draft")
+    args = parser.parse_args()
+    plugins = load_plugins()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        data = root / "records.jsonl"
+        generate(data, args.records)
+        store = open_store(f"sqlite:///{root / 'bench.sqlite'}")
+        ingest_paths(store, plugins, [data])
+        renderer = Renderer(plugins.template_dirs)
+        request = BuildRequest("hrr", "XA", 2023, "public")
+
+        t0 = time.perf_counter()
+        first = compile_draft(store, plugins, renderer, request, out_dir=root / "out")
+        compile_s = time.perf_counter() - t0
+
+        html = first.files[0].read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        pdf = renderer.write_pdf(html)
+        weasy_s = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        again = compile_draft(store, plugins, renderer, request, out_dir=root / "out")
+        recompile_s = time.perf_counter() - t0
+        assert not again.new_version and not again.rendered
+        store.dispose()
+
+    from pypdf import PdfReader
+    import io
+
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    print(f"draft: hrr XA 2023 from {args.records} records, {pages} pages")
+    print(f"hrdraft compile (build + version + HTML + PDF): {compile_s:8.2f} s")
+    print(f"WeasyPrint alone on the same HTML:              {weasy_s:8.2f} s")
+    print(f"overhead of hrdraft over WeasyPrint:            {100 * (compile_s / weasy_s - 1):7.1f} %")
+    print(f"unchanged recompile:                            {recompile_s:8.3f} s")
+    print(f"first compile / unchanged recompile:            {compile_s / recompile_s:7.0f} x")
+
+
+if __name__ == "__main__":
+    main()

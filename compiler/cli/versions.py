@@ -1,0 +1,256 @@
+"""`hrdraft versions`, `hrdraft diff` and `hrdraft export`: stored drafts, compared and edited."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+from rich.table import Table
+from rich.tree import Tree
+
+from ..diff import diff_versions, previous_year_version
+from ..document import AUDIENCES, Report, Section
+from ..errors import HrdraftError, NotFoundError
+from ..export import export_markdown, import_markdown
+from ..redline import FORMATS, diff_to_json, print_diff, redline_html, redline_pdf
+from ..versions import Version, list_versions, load_version, previous_version
+from . import Env, cli, console, pass_env
+
+
+def _version_data(version: Version) -> dict[str, object]:
+    data = {f: getattr(version, f) for f in Version.__dataclass_fields__}
+    data["created_at"] = version.created_at.isoformat(timespec="seconds")
+    data["label"] = version.label
+    return data
+
+
+@cli.group("versions")
+def versions_group() -> None:
+    """Stored draft versions: list, show, import an edited draft."""
+
+
+@versions_group.command("list")
+@click.option("--report", "report_type", metavar="TYPE", help="Report type (hrr, tip, irf, ...).")
+@click.option("--country", metavar="CC", help="ISO country code.")
+@click.option("--year", type=int, help="Reporting year.")
+@click.option("--audience", type=click.Choice(AUDIENCES))
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of versions.")
+@pass_env
+def list_command(
+    env: Env,
+    report_type: str | None,
+    country: str | None,
+    year: int | None,
+    audience: str | None,
+    as_json: bool,
+) -> None:
+    """List stored versions, oldest first."""
+    versions = list_versions(
+        env.store, report_type=report_type, country=country, year=year, audience=audience
+    )
+    if as_json:
+        click.echo(json.dumps([_version_data(v) for v in versions], ensure_ascii=False, indent=2))
+        return
+    if not versions:
+        console.print(
+            "No versions match. Compile a draft first: "
+            "hrdraft compile REPORT --country CC --year YYYY"
+        )
+        return
+    table = Table(title="Versions", title_justify="left")
+    for column in ("id", "draft", "edition", "origin", "created", "by", "message"):
+        table.add_column(column, overflow="fold")
+    for v in versions:
+        part = f" §{v.section}" if v.section else ""
+        table.add_row(
+            str(v.id),
+            f"{v.report_type} {v.country} {v.year} {v.audience}{part}",
+            v.edition,
+            v.origin + (f" (from v{v.parent_id})" if v.parent_id else ""),
+            v.created_at.strftime("%Y-%m-%d %H:%M"),
+            v.author,
+            v.message,
+        )
+    console.print(table)
+
+
+def _outline(report: Report) -> Tree:
+    tree = Tree(f"{report.title} ({report.audience})")
+
+    def add(node: Tree, section: Section) -> None:
+        kinds = Counter(block.kind for block in section.blocks)
+        counts = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds.items())
+        branch = node.add(f"[{section.id}] {section.heading}" + (f": {counts}" if counts else ""))
+        for child in section.children:
+            add(branch, child)
+
+    for top in report.sections:
+        add(tree, top)
+    return tree
+
+
+@versions_group.command("show")
+@click.argument("version_id", metavar="ID", type=int)
+@click.option("--json", "as_json", is_flag=True, help="The version and its whole document tree.")
+@pass_env
+def show_command(env: Env, version_id: int, as_json: bool) -> None:
+    """A version's metadata and section outline (with paragraph counts)."""
+    version, report = load_version(env.store, version_id)
+    if as_json:
+        payload = {"version": _version_data(version), "document": report.model_dump(mode="json")}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    for key, value in _version_data(version).items():
+        if value not in ("", None):
+            console.print(f"[bold]{key}:[/] {value}", markup=True, highlight=False, soft_wrap=True)
+    console.print(_outline(report), markup=False)
+
+
+@versions_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--author", required=True, help="Who edited the draft.")
+@click.option("--message", required=True, help="What was changed and why.")
+@pass_env
+def import_command(env: Env, file: Path, author: str, message: str) -> None:
+    """Save an edited Markdown draft (from `hrdraft export`) as a new version."""
+    imported = import_markdown(env.store, file, author=author, message=message)
+    console.print(
+        f"Saved v{imported.version.id} (imported, based on v{imported.base.id}) by {author}: "
+        f"{imported.version.label}",
+        markup=False,
+        soft_wrap=True,
+    )
+    console.print(
+        f"See the changes: hrdraft diff {imported.base.id} {imported.version.id}", markup=False
+    )
+
+
+@cli.command("export")
+@click.argument("version_id", metavar="VERSION", type=int)
+@click.option("--format", "fmt", type=click.Choice(["md"]), default="md", show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write [default: stdout].",
+)
+@pass_env
+def export_command(env: Env, version_id: int, fmt: str, out: Path | None) -> None:
+    """Export a version as Markdown to edit by hand (then `hrdraft versions import`)."""
+    version, report = load_version(env.store, version_id)
+    text = export_markdown(version, report)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    console.print(f"Wrote {out} (v{version.id}, {fmt})", markup=False)
+
+
+def _resolve(
+    env: Env, old: int, new: int | None, previous: bool, previous_year: bool
+) -> tuple[int, int]:
+    if previous and previous_year:
+        raise click.UsageError("give --previous or --previous-year, not both")
+    if previous or previous_year:
+        if new is not None:
+            raise click.UsageError(
+                "with --previous or --previous-year give one version: hrdraft diff NEW --previous"
+            )
+        version, _ = load_version(env.store, old)
+        found = (
+            previous_version(env.store, version)
+            if previous
+            else previous_year_version(env.store, version)
+        )
+        if found is None:
+            what = "earlier version" if previous else f"version of {version.year - 1}"
+            raise NotFoundError(
+                f"no {what} of {version.report_type} {version.country} {version.audience} "
+                f"{'§' + version.section if version.section else '(whole draft)'} "
+                f"to compare v{old} with",
+                "see `hrdraft versions list` and give both ids: hrdraft diff OLD NEW",
+            )
+        return found.id, old
+    if new is None:
+        raise click.UsageError("give two versions (hrdraft diff OLD NEW), or one with --previous")
+    return old, new
+
+
+@cli.command("diff")
+@click.argument("old", type=int)
+@click.argument("new", type=int, required=False)
+@click.option("--previous", is_flag=True, help="Compare with the version before OLD (give one id).")
+@click.option(
+    "--previous-year",
+    is_flag=True,
+    help="Compare with the newest version of the same report, country and audience a year earlier.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File for html, pdf or json [default: stdout; pdf needs --out].",
+)
+@click.option(
+    "--context", is_flag=True, help="Terminal: also print unchanged paragraphs of changed sections."
+)
+@click.option(
+    "--allow-mixed-audience",
+    is_flag=True,
+    help="Allow a public against an internal draft (the diff is labelled internal).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of template overrides (e.g. redline.html).",
+)
+@click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
+@pass_env
+def diff_command(
+    env: Env,
+    old: int,
+    new: int | None,
+    previous: bool,
+    previous_year: bool,
+    fmt: str,
+    out: Path | None,
+    context: bool,
+    allow_mixed_audience: bool,
+    templates: Path | None,
+    page_size: str,
+) -> None:
+    """What changed between two versions: sections, then words, and the records behind it.
+
+    \b
+    hrdraft diff 3 7                      # terminal summary and redline
+    hrdraft diff 7 --previous             # against the version before 7
+    hrdraft diff 7 --previous-year --format html --out redline.html
+    """
+    old_id, new_id = _resolve(env, old, new, previous, previous_year)
+    diff = diff_versions(env.store, old_id, new_id, allow_mixed_audience=allow_mixed_audience)
+    if fmt == "terminal":
+        print_diff(diff, console, context=context)
+        return
+    if fmt == "json":
+        _write(diff_to_json(diff), out)
+        return
+    from ..render import Renderer
+
+    renderer = Renderer(env.plugins.template_dirs, user_dir=templates, page_size=page_size)
+    if fmt == "html":
+        _write(redline_html(diff, renderer.env), out)
+        return
+    if out is None:
+        raise HrdraftError("a PDF redline needs a file", "add --out redline.pdf")
+    out.write_bytes(redline_pdf(diff, renderer))
+    console.print(f"Wrote {out}", markup=False)
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.write_text(text, encoding="utf-8")
+    console.print(f"Wrote {out}", markup=False)

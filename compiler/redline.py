@@ -1,0 +1,462 @@
+"""A diff's outputs: terminal summary, HTML redline, PDF redline and JSON.
+
+All four are functions of one `ReportDiff` (compiler/diff.py), never of each
+other. The HTML redline extends the drafts' base page, so its PDF carries the
+same print styles (running header, audience banner, page numbers). The JSON
+form is the stable schema of docs/diff.md; bump `SCHEMA_VERSION` on any
+change that is not a pure addition.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+from rich.console import Console
+from rich.text import Text
+
+from .diff import BlockOp, Explanation, ItemOp, ReportDiff, SectionDiff, Span
+from .errors import HrdraftError
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "Line",
+    "block_lines",
+    "diff_to_dict",
+    "diff_to_json",
+    "explain_text",
+    "print_diff",
+    "redline_html",
+    "redline_pdf",
+]
+
+SCHEMA_VERSION = 1
+FORMATS: tuple[str, ...] = ("terminal", "html", "pdf", "json")
+
+# -------------------------------------------------------------------------
+# JSON
+# -------------------------------------------------------------------------
+
+
+def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
+    """The diff as plain data, in the schema docs/diff.md documents."""
+    sections = []
+    for section in diff.sections:
+        data = dataclasses.asdict(section)
+        data["counts"] = section.counts
+        sections.append(data)
+    return _plain(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "audience": diff.audience,
+            "old": diff.old,
+            "new": diff.new,
+            "changed": diff.changed,
+            "match_titles": diff.match_titles,
+            "header": {k: {"old": o, "new": n} for k, (o, n) in diff.header.items()},
+            "summary": _summary(diff),
+            "records": [dataclasses.asdict(e) for e in diff.records],
+            "sections": sections,
+        }
+    )
+
+
+def _plain(value: Any) -> Any:
+    """JSON data only: tuples become lists, so the dict equals its JSON read back."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def diff_to_json(diff: ReportDiff) -> str:
+    """The diff as JSON text (UTF-8, keys in schema order, indented)."""
+    return json.dumps(diff_to_dict(diff), ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _summary(diff: ReportDiff) -> dict[str, int]:
+    summary = dict.fromkeys(
+        ("sections_changed", "sections_added", "sections_removed", "sections_unchanged"), 0
+    )
+    summary.update(
+        dict.fromkeys(("blocks_added", "blocks_removed", "blocks_moved", "blocks_changed"), 0)
+    )
+    for section in diff.sections:
+        if section.status == "unchanged" and section.structure:
+            summary["sections_changed"] += 1
+        else:
+            summary[f"sections_{section.status}"] += 1
+        if section.status in ("added", "removed"):
+            continue  # its blocks are counted as the section, not one by one
+        for op, count in section.counts.items():
+            if op != "unchanged":
+                summary[f"blocks_{op}"] += count
+    return summary
+
+
+# -------------------------------------------------------------------------
+# A block as lines of spans, shared by the terminal and HTML outputs
+# -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line of a block: `role` p, li, note, pointer, caption, th, td or cites."""
+
+    role: str
+    cells: tuple[tuple[Span, ...], ...]
+    op: str = "equal"  # the line as a whole: equal, insert or delete
+
+
+def _whole(op: BlockOp) -> str:
+    return {"added": "insert", "removed": "delete"}.get(op.op, "equal")
+
+
+def _field_spans(op: BlockOp, name: str, prefix: str = "") -> tuple[Span, ...]:
+    fields = {f.name: f for f in op.fields}
+    f = fields.get(name)
+    spans: list[Span] = [Span("equal", prefix)] if prefix else []
+    if f is not None and f.words:
+        return (*spans, *f.words)
+    if f is not None and f.value is not None:
+        old, new = f.value
+        return (*spans, Span("delete", str(old or "")), Span("insert", str(new or "")))
+    value = op.block.get(name)
+    return (*spans, Span(_whole(op), str(value))) if value else tuple(spans)  # type: ignore[arg-type]
+
+
+def _items(op: BlockOp, name: str) -> list[tuple[str, Any, tuple[Span, ...] | None]]:
+    """(line op, old-or-new item, word spans of a changed item) for a sequence field."""
+    fields = {f.name: f for f in op.fields}
+    if name in fields:
+        out: list[tuple[str, Any, tuple[Span, ...] | None]] = []
+        for item in fields[name].items:
+            if item.op == "change":
+                out.append(("equal", item, item.words or None))
+            else:
+                value = item.new if item.op == "insert" else item.old
+                out.append((item.op, value, None))
+        return out
+    return [(_whole(op), value, None) for value in op.block.get(name) or ()]
+
+
+def _cell_spans(item: Any, line_op: str) -> tuple[tuple[Span, ...], ...]:
+    if isinstance(item, ItemOp):  # a changed row: its cells' own ops
+        cells = []
+        for cell in item.cells:
+            if cell.op == "change":
+                cells.append(cell.words)
+            elif cell.op == "insert":
+                cells.append((Span("insert", cell.new),))
+            else:
+                cells.append((Span("delete" if cell.op == "delete" else "equal", cell.old),))
+        return tuple(cells)
+    return tuple((Span(line_op, str(c)),) for c in item)  # type: ignore[arg-type]
+
+
+def _cite_spans(op: BlockOp) -> tuple[Span, ...]:
+    def mark(cite: Any) -> str:
+        record, revision = (cite["record"], cite["revision"]) if isinstance(cite, dict) else cite
+        return f"[{record}@{revision}]"
+
+    spans: list[Span] = []
+    for line_op, value, _ in _items(op, "cites"):
+        spans.append(Span(line_op, mark(value)))  # type: ignore[arg-type]
+        spans.append(Span("equal", " "))
+    return tuple(spans[:-1])
+
+
+def block_lines(op: BlockOp) -> list[Line]:
+    """How a block op prints: insertions and deletions marked inside its lines."""
+    kind, whole = op.kind, _whole(op)
+    lines: list[Line] = []
+    if kind == "paragraph":
+        lines.append(Line("p", (_field_spans(op, "text"),), whole))
+    elif kind == "note":
+        label = _field_spans(op, "label")
+        lines.append(Line("note", ((*label, Span(whole, ": "), *_field_spans(op, "text")),), whole))  # type: ignore[arg-type]
+    elif kind == "pointer":
+        lines.append(Line("pointer", (_field_spans(op, "text"),), whole))
+    elif kind == "list":
+        for line_op, value, words in _items(op, "items"):
+            spans = (
+                words
+                if words is not None
+                else (Span(line_op, value.old if isinstance(value, ItemOp) else str(value)),)
+            )  # type: ignore[arg-type]
+            lines.append(Line("li", (spans,), line_op))
+    elif kind == "table":
+        lines.append(Line("caption", (_field_spans(op, "caption"),), whole))
+        header = [
+            (_cell_spans(v, o) if words is None else (words,))
+            for o, v, words in _items(op, "header")
+        ]
+        lines.append(Line("th", tuple(c[0] for c in header), whole))
+        for line_op, value, _ in _items(op, "rows"):
+            lines.append(Line("td", _cell_spans(value, line_op), line_op))
+    cites = _cite_spans(op)
+    if cites:
+        lines.append(Line("cites", (cites,), whole))
+    return lines
+
+
+_CHANGE_WORDS = {
+    "added": "added: cited in the new draft, not in the old",
+    "revised": "revised",
+    "withdrawn": "withdrawn or now excluded for this audience: cited in the old draft only",
+    "cited": "now cited here (already cited elsewhere in the old draft)",
+    "uncited": "no longer cited here (still cited elsewhere in the new draft)",
+    "unchanged": "cited by both, same revision",
+}
+
+
+def explain_text(e: Explanation) -> str:
+    """One line a reviewer reads: which record, and what happened to it."""
+    if e.change == "revised":
+        return f"record {e.record} revised from revision {e.old_revision} to {e.new_revision}"
+    revision = e.new_revision if e.new_revision is not None else e.old_revision
+    return f"record {e.record}@{revision} {_CHANGE_WORDS[e.change]}"
+
+
+def _explain_lines(op: BlockOp) -> list[str]:
+    lines = [explain_text(e) for e in op.explain if e.change != "unchanged"]
+    if op.op == "changed" and not lines:
+        lines.append(
+            "same records: the wording changed "
+            "(a drafter's edit, or a change in how the text is built)"
+        )
+    return lines
+
+
+def _heading(section: SectionDiff) -> str:
+    place = section.place
+    if section.old and section.new and section.old.heading != section.new.heading:
+        return f"{section.new.heading} (was {section.old.id}: {section.old.heading})"
+    return f"{place.heading} [{place.id}]"
+
+
+def _status_words(section: SectionDiff) -> str:
+    return ", ".join([section.status, *section.structure])
+
+
+# -------------------------------------------------------------------------
+# Terminal
+# -------------------------------------------------------------------------
+
+_STYLE = {"insert": "green underline", "delete": "red strike", "equal": ""}
+
+
+def _rich_spans(spans: Iterable[Span], marks: bool = False) -> Text:
+    # Without colour (a pipe, NO_COLOR), wdiff's [-deleted-] {+inserted+} marks.
+    text = Text()
+    for span in spans:
+        value = span.text
+        if marks and span.op == "delete":
+            value = f"[-{value}-]"
+        elif marks and span.op == "insert":
+            value = f"{{+{value}+}}"
+        text.append(value, style=_STYLE[span.op])
+    return text
+
+
+def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> None:
+    """A coloured summary (sections changed with counts), then each change.
+
+    Unchanged sections are collapsed to one line; `context` also prints the
+    unchanged blocks of changed sections.
+    """
+    marks = console.color_system is None
+    console.print(
+        Text.assemble(("diff ", "bold"), _version_label(diff.old), " → ", _version_label(diff.new))
+    )
+    if diff.audience != "public":
+        console.print(Text("INTERNAL: this diff shows text of an internal draft", style="bold red"))
+    if not diff.changed:
+        console.print("No changes.")
+        return
+    for key, (old, new) in diff.header.items():
+        if key in ("sources", "metadata"):
+            console.print(f"  {key} changed")
+        else:
+            console.print(
+                Text.assemble(f"  {key}: ", (str(old), "red strike"), " → ", (str(new), "green"))
+            )
+    summary = _summary(diff)
+    console.print(
+        f"{summary['sections_changed']} changed, {summary['sections_added']} added, "
+        f"{summary['sections_removed']} removed, "
+        f"{summary['sections_unchanged']} unchanged sections; "
+        f"blocks: {summary['blocks_changed']} changed, {summary['blocks_added']} added, "
+        f"{summary['blocks_removed']} removed, {summary['blocks_moved']} moved"
+    )
+    for section in diff.changed_sections:
+        counts = section.counts
+        detail = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
+        console.print(
+            Text(f"  {section.place.id:<8} {_status_words(section):<24} {detail}"), soft_wrap=True
+        )
+    unchanged = [s.id for s in diff.sections if s not in diff.changed_sections]
+    if unchanged:
+        console.print(
+            Text(f"  {len(unchanged)} unchanged sections: {', '.join(unchanged)}", style="dim"),
+            soft_wrap=True,
+        )
+
+    for section in diff.changed_sections:
+        console.print()
+        console.print(
+            Text(f"§ {_heading(section)}: {_status_words(section)}", style="bold"), soft_wrap=True
+        )
+        for op in section.blocks:
+            if op.op == "unchanged" and not context:
+                continue
+            mark = {"added": "+", "removed": "-", "moved": "↕", "changed": "~", "unchanged": " "}[
+                op.op
+            ]
+            for line in block_lines(op):
+                text = Text(f" {mark} ")
+                for i, cell in enumerate(line.cells):
+                    if i:
+                        text.append(" | ")
+                    text.append_text(_rich_spans(cell, marks))
+                console.print(text, soft_wrap=True)
+            if op.op == "moved":
+                console.print(
+                    Text(
+                        f"     moved from position {op.old_index + 1} to {op.new_index + 1}",
+                        style="dim",
+                    )
+                )  # type: ignore[operator]
+            for line in _explain_lines(op):
+                console.print(Text(f"     why: {line}", style="cyan"), soft_wrap=True)
+    if diff.records:
+        console.print()
+        console.print(Text("Records behind the changes", style="bold"))
+        for e in diff.records:
+            console.print(Text(f"  {explain_text(e)}"), soft_wrap=True)
+
+
+def _version_label(meta: dict[str, Any]) -> str:
+    if meta.get("label"):
+        return str(meta["label"])
+    return (
+        f"{meta['report_type']} {meta['country']} {meta['year']} "
+        f"{meta['audience']} ({meta['edition']})"
+    )
+
+
+# -------------------------------------------------------------------------
+# HTML and PDF
+# -------------------------------------------------------------------------
+
+
+def _spans_html(spans: Iterable[Span]) -> Markup:
+    out = Markup()
+    for span in spans:
+        text = escape(span.text)
+        if span.op == "insert":
+            out += Markup("<ins>") + text + Markup("</ins>")
+        elif span.op == "delete":
+            out += Markup("<del>") + text + Markup("</del>")
+        else:
+            out += text
+    return out
+
+
+def _block_html(op: BlockOp) -> Markup:
+    """A block's markup: each piece of text escaped, then wrapped in <ins>/<del>."""
+    lines = block_lines(op)
+    html = Markup()
+    items = [line for line in lines if line.role == "li"]
+    rows = [line for line in lines if line.role in ("th", "td")]
+    for line in lines:
+        body = _spans_html(line.cells[0]) if line.cells else Markup()
+        if line.role in ("p", "pointer"):
+            html += Markup(f'<p class="{line.role}">') + body + Markup("</p>")
+        elif line.role == "note":
+            html += Markup('<aside class="note">') + body + Markup("</aside>")
+        elif line.role == "cites":
+            html += Markup('<p class="cites">Cites: ') + body + Markup("</p>")
+        elif line.role == "li" and line is items[0]:
+            html += Markup("<ul>")
+            for item in items:
+                item_cls = Markup(f' class="line-{item.op}"') if item.op != "equal" else Markup()
+                html += (
+                    Markup("<li")
+                    + item_cls
+                    + Markup(">")
+                    + _spans_html(item.cells[0])
+                    + Markup("</li>")
+                )
+            html += Markup("</ul>")
+        elif line.role == "caption":
+            html += Markup('<table class="figures"><caption>') + body + Markup("</caption>")
+            for row in rows:
+                tag = "th" if row.role == "th" else "td"
+                row_cls = Markup(f' class="line-{row.op}"') if row.op != "equal" else Markup()
+                html += Markup("<tr") + row_cls + Markup(">")
+                for cell in row.cells:
+                    html += Markup(f"<{tag}>") + _spans_html(cell) + Markup(f"</{tag}>")
+                html += Markup("</tr>")
+            html += Markup("</table>")
+    return html
+
+
+def _view(diff: ReportDiff) -> list[dict[str, Any]]:
+    """What the template lays out: each section with its blocks' markup and reasons."""
+    sections = []
+    for section in diff.sections:
+        changed = section in diff.changed_sections
+        sections.append(
+            {
+                "id": section.place.id,
+                "depth": section.place.depth,
+                "heading": section.place.heading,
+                "old_heading": section.old.heading if section.old else "",
+                "old_id": section.old.id if section.old else "",
+                "status": section.status,
+                "structure": section.structure,
+                "changed": changed,
+                "counts": section.counts,
+                "blocks": [
+                    {
+                        "op": op.op,
+                        "kind": op.kind,
+                        "html": _block_html(op),
+                        "why": _explain_lines(op),
+                        "old_index": op.old_index,
+                        "new_index": op.new_index,
+                    }
+                    for op in section.blocks
+                ],
+            }
+        )
+    return sections
+
+
+def redline_html(diff: ReportDiff, env: jinja2.Environment) -> str:
+    """The self-contained HTML redline, from `redline.html` in the renderer's templates."""
+    try:
+        template = env.get_template("redline.html")
+        return template.render(
+            diff=diff,
+            sections=_view(diff),
+            summary=_summary(diff),
+            records=[explain_text(e) for e in diff.records],
+            old_label=_version_label(diff.old),
+            new_label=_version_label(diff.new),
+        )
+    except jinja2.TemplateError as exc:
+        raise HrdraftError(f"redline template error: {exc}", "fix templates/redline.html") from exc
+
+
+def redline_pdf(diff: ReportDiff, renderer: Any) -> bytes:
+    """The redline as PDF, through the drafts' print stylesheet (`Renderer.write_pdf`)."""
+    return renderer.write_pdf(redline_html(diff, renderer.env))

@@ -1,0 +1,186 @@
+"""Compiling end to end: versions, unchanged recompiles, do-no-harm in files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from compiler.build import BuildRequest
+from compiler.ingest import ingest_paths
+from compiler.pipeline import compile_draft, compile_drafts
+from compiler.render import Renderer
+from compiler.testing import SAMPLE_DIR
+from compiler.versions import list_versions
+
+
+@pytest.fixture(scope="module")
+def sample_rows() -> list[dict]:
+    rows = []
+    for path in sorted(SAMPLE_DIR.glob("*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def renderer(hrdraft_plugins) -> Renderer:
+    return Renderer(hrdraft_plugins.template_dirs)
+
+
+def test_unchanged_recompile_saves_nothing_and_renders_nothing(
+    hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path
+):
+    request = BuildRequest("hrr", "XA", 2023, "public")
+    first = compile_draft(
+        hrdraft_sample_store,
+        hrdraft_plugins,
+        renderer,
+        request,
+        out_dir=tmp_path,
+        formats=("html",),
+    )
+    assert first.new_version and first.rendered == first.files
+    html = first.files[0]
+    assert html.name == "hrr-2023-public.html" and html.parent.name == "XA"
+    mtime = html.stat().st_mtime_ns
+
+    again = compile_draft(
+        hrdraft_sample_store,
+        hrdraft_plugins,
+        renderer,
+        request,
+        out_dir=tmp_path,
+        formats=("html",),
+    )
+    assert not again.new_version and again.rendered == []
+    assert again.version.id == first.version.id
+    assert html.stat().st_mtime_ns == mtime
+
+    # A deleted file is rendered again from the stored version, without a new version.
+    html.unlink()
+    restored = compile_draft(
+        hrdraft_sample_store,
+        hrdraft_plugins,
+        renderer,
+        request,
+        out_dir=tmp_path,
+        formats=("html",),
+    )
+    assert not restored.new_version and restored.rendered == [html] and html.exists()
+    assert len(list_versions(hrdraft_sample_store, report_type="hrr", country="XA")) == 1
+
+
+def test_a_revised_record_makes_a_new_version(
+    hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path, sample_rows
+):
+    request = BuildRequest("hrr", "XA", 2023, "public")
+    first = compile_draft(
+        hrdraft_sample_store,
+        hrdraft_plugins,
+        renderer,
+        request,
+        out_dir=tmp_path,
+        formats=("html",),
+    )
+    row = next(
+        r
+        for r in sample_rows
+        if r["country"] == "XA"
+        and r["year"] == 2023
+        and r.get("sensitivity") == "public"
+        and (r.get("event_date") or "").startswith("2023")
+        and r.get("language", "en") == "en"
+        and not r.get("persons")
+    )
+    revised = {**row, "summary": row["summary"] + " The detainees were released on bail."}
+    path = tmp_path / "revision.jsonl"
+    path.write_text(json.dumps(revised, ensure_ascii=False), encoding="utf-8")
+    [batch] = ingest_paths(hrdraft_sample_store, hrdraft_plugins, [path])
+    assert batch.revised == 1
+
+    second = compile_draft(
+        hrdraft_sample_store,
+        hrdraft_plugins,
+        renderer,
+        request,
+        out_dir=tmp_path,
+        formats=("html",),
+    )
+    assert second.new_version and second.version.parent_id == first.version.id
+    assert "released on bail" in second.files[0].read_text(encoding="utf-8")
+
+
+def _unconsented_names(rows: list[dict]) -> set[str]:
+    named = {p["name"] for r in rows for p in r.get("persons", []) if p.get("consent") == "named"}
+    return {
+        p["name"]
+        for r in rows
+        for p in r.get("persons", [])
+        if p.get("consent", "anonymous") != "named" and p["name"] not in named
+    }
+
+
+def test_no_confidential_text_or_unconsented_name_in_any_draft(
+    hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path, sample_rows
+):
+    requests = [
+        BuildRequest(
+            report, country, year, audience, options={"tier": "2"} if report == "tip" else {}
+        )
+        for report in ("hrr", "tip", "irf")
+        for country in ("XA", "XB")
+        for year in (2023, 2024)
+        for audience in ("public", "internal")
+    ]
+    results = compile_drafts(
+        hrdraft_sample_store,
+        hrdraft_plugins,
+        renderer,
+        requests,
+        out_dir=tmp_path,
+        formats=("html",),
+    )
+    texts = {r.files[0]: r.files[0].read_text(encoding="utf-8") for r in results}
+    confidential = [
+        r["summary"][:60] for r in sample_rows if r.get("sensitivity") == "confidential"
+    ]
+    restricted = [
+        r["summary"][:60] for r in sample_rows if r.get("sensitivity", "restricted") == "restricted"
+    ]
+    names = _unconsented_names(sample_rows)
+    assert confidential and restricted and names  # the sample exercises all three
+    for path, html in texts.items():
+        assert not [c for c in confidential if c in html], path
+        assert not [n for n in names if n in html], path
+        if "-public" in path.name:
+            assert not [t for t in restricted if t in html], path
+        assert "DRAFT" in html
+    for result in results:
+        assert result.warnings == [], result.label
+
+
+@pytest.mark.pdf
+def test_pdf_draft_carries_no_confidential_text_or_unconsented_name(
+    hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path, sample_rows
+):
+    result = compile_draft(
+        hrdraft_sample_store,
+        hrdraft_plugins,
+        renderer,
+        BuildRequest("hrr", "XB", 2023, "public"),
+        out_dir=tmp_path,
+        formats=("pdf",),
+    )
+    pdf = result.files[0]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "DRAFT" in flat and "Section 1." in flat
+    for name in _unconsented_names(sample_rows):
+        assert name not in flat
+    for row in sample_rows:
+        if row.get("sensitivity") == "confidential":
+            assert " ".join(row["summary"][:50].split()) not in flat
