@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -103,13 +103,19 @@ def anchor(text: str) -> str:
 
 @dataclass(frozen=True)
 class Footnote:
-    """One citation of one record revision, numbered in reading order."""
+    """One cited record revision, numbered in reading order.
+
+    A record cited again later reuses its number (``first`` is False there),
+    as legal drafting refers back to an earlier note: the note text is
+    printed once, where the record is first cited.
+    """
 
     number: int
     record: str
     revision: int
     text: str
     source_anchor: str | None
+    first: bool = True
 
 
 @dataclass
@@ -126,22 +132,36 @@ class Footnotes:
 
     def __post_init__(self) -> None:
         self._sources = {s.record: s for s in self.report.sources}
+        self._numbered: dict[tuple[str, int], Footnote] = {}
+
+    def _text(self, cite: Cite) -> str:
+        source = self._sources.get(cite.record)
+        if source is None:
+            text = f"Record {cite.record}, revision {cite.revision}."
+        elif source.citation.startswith(source.source):
+            text = source.citation.rstrip(". ") + "."  # the citation already names it
+        else:
+            text = f"{source.source}, {source.citation}".rstrip(". ") + "."
+        return f"{text} (record {cite.record}, rev. {cite.revision})"
 
     def cite(self, cites: Sequence[Cite]) -> list[Footnote]:
-        notes = []
-        for cite in cites:
-            source = self._sources.get(cite.record)
-            if source is None:
-                text = f"Record {cite.record}, revision {cite.revision}."
-            else:
-                text = f"{source.source}, {source.citation}".rstrip(". ") + "."
+        notes: list[Footnote] = []
+        for cite in dict.fromkeys(cites):  # a block cites a record once
+            key = (cite.record, cite.revision)
+            earlier = self._numbered.get(key)
+            if earlier is not None:
+                notes.append(replace(earlier, first=False))
+                continue
             note = Footnote(
                 number=len(self.all) + 1,
                 record=cite.record,
                 revision=cite.revision,
-                text=f"{text} (record {cite.record}, rev. {cite.revision})",
-                source_anchor=f"src-{anchor(cite.record)}" if source else None,
+                text=self._text(cite),
+                source_anchor=(
+                    f"src-{anchor(cite.record)}" if cite.record in self._sources else None
+                ),
             )
+            self._numbered[key] = note
             self.all.append(note)
             notes.append(note)
         return notes

@@ -121,10 +121,14 @@ def test_note_pointer_and_about_box(html: str) -> None:
 
 def test_citations_are_linked_notes(html: str) -> None:
     report = sample_report()
-    cites = sum(
-        len(getattr(b, "cites", ())) + sum(len(r) for r in getattr(b, "row_cites", ()))
-        for s in report.walk()
-        for b in s.blocks
+    # One note per distinct record revision cited.
+    cites = len(
+        {
+            (c.record, c.revision)
+            for s in report.walk()
+            for b in s.blocks
+            for c in (*getattr(b, "cites", ()), *(c for r in getattr(b, "row_cites", ()) for c in r))
+        }
     )
     refs = re.findall(r'<a id="fnref-(\d+)" href="#fn-(\d+)"', html)
     assert [int(a) for a, _ in refs] == list(range(1, cites + 1))
@@ -134,6 +138,25 @@ def test_citations_are_linked_notes(html: str) -> None:
         assert entry, f"note {n} missing from the notes list"
         assert f'href="#fnref-{n}"' in entry.group(1)  # back-link
         assert 'href="#src-XA-2023-' in entry.group(1)  # to the sources list
+
+
+def test_a_record_cited_again_reuses_its_note() -> None:
+    report = sample_report()
+    first = next(b for s in report.walk() for b in s.blocks if getattr(b, "cites", ()))
+    cite = first.cites[0]
+    again = Section(
+        id="again",
+        title="Again",
+        blocks=(Paragraph(text="A lead sentence.", cites=(cite,)),
+                Paragraph(text="The record once more.", cites=(cite, cite))),
+    )
+    html = Renderer().html(report.model_copy(update={"sections": (*report.sections, again)}))
+    body = html.split('id="sec-again"', 1)[1]
+    # Two references back to the same note number, and no second note text.
+    refs = re.findall(r'<a (?:id="fnref-\d+" )?href="#fn-(\d+)"', body)
+    assert len(refs) == 2 and len(set(refs)) == 1
+    assert 'class="footnote"' not in body.split("</main>", 1)[0]
+    assert html.count(f'id="fnref-{refs[0]}"') == 1
 
 
 def test_sources_list_links_https_only(html: str) -> None:

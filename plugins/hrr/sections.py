@@ -43,21 +43,17 @@ def section_blocks(spec: SectionSpec, items: list[SelectedRecord]) -> list[Block
 def summary_paragraph(context: BuildContext) -> Paragraph:
     """ "Significant human rights issues included credible reports of: ...; and ...".
 
-    Names the issue of every heading that has records, in outline order, and
-    cites those records. With none, says there were no reports.
+    Names the issue of every heading that has records, in outline order.
+    With none, says there were no reports. Like the published summary it
+    carries no notes of its own: each issue's records are cited in its
+    section, where a reader looks for them.
     """
     placed = placement(context)
     issues: list[str] = []
-    cites = {}
     for spec in context.edition.walk():
-        items = placed.get(spec.id, [])
         issue = spec.issue if isinstance(spec, Heading) else ""
-        if not items or not issue:
-            continue
-        if issue not in issues:
+        if placed.get(spec.id) and issue and issue not in issues:
             issues.append(issue)
-        for item in items:
-            cites.setdefault(item.id, item.cite)
     if not issues:
         return Paragraph(text=NO_ISSUES)
     text = (
@@ -65,7 +61,7 @@ def summary_paragraph(context: BuildContext) -> Paragraph:
         + prose.series(issues, separator="; ")
         + "."
     )
-    return Paragraph(text=text, cites=tuple(cites.values()))
+    return Paragraph(text=text)
 
 
 def with_summary(context: BuildContext, document: Report) -> Report | None:
