@@ -25,6 +25,7 @@ from .document import (
     Table,
 )
 from .errors import HrdraftError, InputFileError, NotFoundError, PluginError
+from .ingest import Reader
 from .outline import Edition, ReportType, SectionSpec, calendar_year
 from .plugins import hookimpl
 from .records import Category, Citation, Person, Record, Source, parse_partial_date
@@ -42,12 +43,13 @@ __all__ = [
     "Edition",
     "HrdraftError",
     "InputFileError",
-    "Note",
     "NotFoundError",
+    "Note",
     "Paragraph",
     "Person",
     "PluginError",
     "Pointer",
+    "Reader",
     "Record",
     "Report",
     "ReportType",

@@ -1,0 +1,365 @@
+"""`hrdraft init`, `ingest`, `records`, `quarantine`, `categories` and `schema`: records in."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from sqlalchemy import select
+
+from ..errors import InputFileError, NotFoundError, choices
+from ..ingest import BatchResult, expand_paths, ingest_file, record_schema
+from ..store import Batch, QuarantinedRow, RecordRevision, StoredRecord
+from . import Env, cli, console, err_console, pass_env
+
+# Files at least this large get a progress bar; smaller ones finish at once.
+PROGRESS_MIN_BYTES = 2_000_000
+# Quarantined rows listed after an ingest; the rest are one command away.
+SHOW_ERRORS = 20
+
+
+@cli.command("init")
+@pass_env
+def init_command(env: Env) -> None:
+    """Create the store, or bring its schema up to date, and say where it is.
+
+    Every command does this first; `init` only makes it explicit.
+    """
+    console.print(f"Store ready: {escape(env.store.url)}", soft_wrap=True)
+
+
+@contextmanager
+def _progress_for(path: Path) -> Iterator[Any]:
+    """A progress callback for `path`: a bar on long files, nothing on short ones."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size < PROGRESS_MIN_BYTES or not err_console.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(escape(path.name), total=size)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def _summary(results: list[BatchResult]) -> Table:
+    table = Table(title="Ingest summary", title_justify="left")
+    table.add_column("File", overflow="fold")
+    table.add_column("Format")
+    for label in ("Stored", "New revisions", "Unchanged", "Quarantined"):
+        table.add_column(label, justify="right")
+    for r in results:
+        quarantined = f"[red]{r.quarantined}[/]" if r.quarantined else "0"
+        table.add_row(
+            escape(r.path), r.format, str(r.stored), str(r.revised), str(r.unchanged), quarantined
+        )
+    return table
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_",
+    metavar="FORMAT",
+    help="Read every file in this format (csv, json, jsonl, yaml, uwazi, or a plugin's) "
+    "instead of choosing by extension. Uwazi exports need --format uwazi.",
+)
+@pass_env
+def ingest_command(env: Env, paths: tuple[Path, ...], format_: str | None) -> None:
+    """Validate the records in PATHS and store them; quarantine rows that fail.
+
+    \b
+    Formats by extension: .csv/.tsv, .json (an array), .jsonl/.ndjson, .yaml/.yml.
+    A directory means every such file in it. Each file is one transaction:
+    an unreadable file stores nothing and the others go on.
+    Same record (source + id) with the same content: unchanged.
+    Changed content: a new revision; every revision is kept.
+
+    \b
+    Exit status: 0 every row stored; 1 some rows quarantined
+    (see `hrdraft quarantine list`); 2 a file could not be read.
+    """
+    store, plugins = env.store, env.plugins
+    if format_ and format_ not in plugins.readers:
+        raise NotFoundError(f"unknown format {format_!r}", choices(sorted(plugins.readers)))
+    results: list[BatchResult] = []
+    unreadable = 0
+    for path in expand_paths(plugins, paths):
+        try:
+            with _progress_for(path) as progress:
+                results.append(ingest_file(store, plugins, path, format=format_, progress=progress))
+        except InputFileError as exc:
+            unreadable += 1
+            err_console.print(f"[bold red]error:[/] {escape(exc.message)}", soft_wrap=True)
+            if exc.hint:
+                err_console.print(f"  {escape(exc.hint)}", soft_wrap=True)
+    if results:
+        console.print(_summary(results))
+    errors = [e for r in results for e in r.errors]
+    quarantined = sum(r.quarantined for r in results)
+    if quarantined:
+        console.print(f"\n[bold]{quarantined} row(s) quarantined:[/]")
+        for error in errors[:SHOW_ERRORS]:
+            console.print(escape(str(error)), soft_wrap=True)
+        if len(errors) > SHOW_ERRORS or quarantined > len({(e.file, e.line) for e in errors}):
+            console.print("... and more: run `hrdraft quarantine list` to see every row.")
+        else:
+            console.print(
+                "Fix the rows and ingest the file again; `hrdraft quarantine list` keeps them."
+            )
+    if unreadable:
+        sys.exit(2)
+    if quarantined:
+        sys.exit(1)
+
+
+# -------------------------------------------------------------------------
+# records list / show
+# -------------------------------------------------------------------------
+
+
+@cli.group("records")
+def records_group() -> None:
+    """Stored records: list them with filters, show one with its revisions."""
+
+
+@records_group.command("list")
+@click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. XA.")
+@click.option("--year", type=int, help="Reporting year.")
+@click.option("--category", metavar="ID", help="A category id (see `hrdraft categories`).")
+@click.option(
+    "--sensitivity",
+    type=click.Choice(["public", "restricted", "confidential"]),
+    help="Only records of this sensitivity.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the current records as a JSON array.")
+@pass_env
+def records_list_command(
+    env: Env,
+    country: str | None,
+    year: int | None,
+    category: str | None,
+    sensitivity: str | None,
+    as_json: bool,
+) -> None:
+    """List the current revision of each stored record, by country, year and id."""
+    r = StoredRecord
+    stmt = (
+        select(r, RecordRevision.data)
+        .join(
+            RecordRevision,
+            (RecordRevision.record_pk == r.pk) & (RecordRevision.revision == r.revision),
+        )
+        .order_by(r.country, r.year, r.record_id, r.source_name)
+    )
+    if country:
+        stmt = stmt.where(r.country == country.upper())
+    if year is not None:
+        stmt = stmt.where(r.year == year)
+    if category:
+        stmt = stmt.where(r.categories.contains(f"|{category}|", autoescape=True))
+    if sensitivity:
+        stmt = stmt.where(r.sensitivity == sensitivity)
+    with env.store.session() as session:
+        rows = session.execute(stmt).all()
+    if as_json:
+        out = [{**data, "revision": rec.revision} for rec, data in rows]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        console.print("No records match. Ingest some with `hrdraft ingest FILE`.")
+        return
+    table = Table()
+    for column in ("Id", "Source", "Country", "Year", "Date", "Sensitivity", "Rev", "Title"):
+        table.add_column(column)
+    for rec, data in rows:
+        table.add_row(
+            escape(rec.record_id),
+            escape(rec.source_name),
+            rec.country,
+            str(rec.year),
+            data.get("event_date") or "",
+            rec.sensitivity,
+            str(rec.revision),
+            escape(data.get("title", "")),
+        )
+    console.print(table)
+    console.print(f"{len(rows)} record(s)")
+
+
+@records_group.command("show")
+@click.argument("record_id", metavar="ID")
+@click.option("--source", metavar="NAME", help="The source's name, when sources share an id.")
+@click.option("--json", "as_json", is_flag=True, help="Print the record and its revisions as JSON.")
+@pass_env
+def records_show_command(env: Env, record_id: str, source: str | None, as_json: bool) -> None:
+    """Show a record's current content and its revision history."""
+    with env.store.session() as session:
+        stmt = select(StoredRecord).where(StoredRecord.record_id == record_id)
+        if source:
+            stmt = stmt.where(StoredRecord.source_name == source)
+        found = session.scalars(stmt).all()
+        if not found:
+            raise NotFoundError(
+                f"no record {record_id!r}" + (f" from source {source!r}" if source else ""),
+                "see `hrdraft records list` for the stored ids",
+            )
+        if len(found) > 1:
+            raise NotFoundError(
+                f"several sources have a record {record_id!r}",
+                "add --source NAME, one of: " + ", ".join(repr(f.source_name) for f in found),
+            )
+        record = found[0]
+        history = session.execute(
+            select(RecordRevision, Batch.file_name)
+            .outerjoin(Batch, RecordRevision.batch_id == Batch.id)
+            .where(RecordRevision.record_pk == record.pk)
+            .order_by(RecordRevision.revision)
+        ).all()
+    current = history[-1][0].data
+    revisions = [
+        {
+            "revision": rev.revision,
+            "created_at": rev.created_at.isoformat(timespec="seconds"),
+            "batch": rev.batch_id,
+            "file": file_name,
+            "content_hash": rev.content_hash,
+        }
+        for rev, file_name in history
+    ]
+    if as_json:
+        click.echo(
+            json.dumps({"record": current, "revisions": revisions}, ensure_ascii=False, indent=2)
+        )
+        return
+    console.print(
+        f"[bold]{escape(record.record_id)}[/] from {escape(record.source_name)}, "
+        f"revision {record.revision}"
+    )
+    click.echo(json.dumps(current, ensure_ascii=False, indent=2))
+    table = Table(title="Revisions", title_justify="left")
+    for column in ("Rev", "Stored at (UTC)", "Batch", "File", "Content hash"):
+        table.add_column(column, overflow="fold")
+    for rev in revisions:
+        table.add_row(
+            str(rev["revision"]),
+            rev["created_at"],
+            str(rev["batch"] or ""),
+            escape(rev["file"] or ""),
+            rev["content_hash"][:12],
+        )
+    console.print(table)
+
+
+# -------------------------------------------------------------------------
+# quarantine list / show
+# -------------------------------------------------------------------------
+
+
+@cli.group("quarantine")
+def quarantine_group() -> None:
+    """Rows that failed validation, kept with their raw content and every error."""
+
+
+def _quarantine_data(row: QuarantinedRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "file": row.file_name,
+        "line": row.line,
+        "batch": row.batch_id,
+        "created_at": row.created_at.isoformat(timespec="seconds"),
+        "errors": row.errors,
+        "raw": row.raw,
+    }
+
+
+@quarantine_group.command("list")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print every row, raw content included, as JSON."
+)
+@pass_env
+def quarantine_list_command(env: Env, as_json: bool) -> None:
+    """List quarantined rows as FILE:LINE: field: message, newest batch last."""
+    with env.store.session() as session:
+        rows = session.scalars(select(QuarantinedRow).order_by(QuarantinedRow.id)).all()
+    if as_json:
+        click.echo(json.dumps([_quarantine_data(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        console.print("The quarantine is empty.")
+        return
+    for row in rows:
+        for error in row.errors:
+            console.print(
+                f"[dim]#{row.id}[/] {escape(row.file_name)}:{row.line}: "
+                f"{escape(error['field'])}: {escape(error['message'])}",
+                soft_wrap=True,
+            )
+    console.print(
+        f"{len(rows)} row(s). `hrdraft quarantine show N` shows one with its raw content."
+    )
+
+
+@quarantine_group.command("show")
+@click.argument("number", type=int, metavar="N")
+@pass_env
+def quarantine_show_command(env: Env, number: int) -> None:
+    """Show quarantined row N: where it came from, its errors, its raw content."""
+    with env.store.session() as session:
+        row = session.get(QuarantinedRow, number)
+    if row is None:
+        raise NotFoundError(f"no quarantined row #{number}", "see `hrdraft quarantine list`")
+    console.print(f"[bold]#{row.id}[/] {escape(row.file_name)}:{row.line} (batch {row.batch_id})")
+    for error in row.errors:
+        console.print(f"  {escape(error['field'])}: {escape(error['message'])}", soft_wrap=True)
+    console.print("Raw content:")
+    try:
+        click.echo(json.dumps(json.loads(row.raw), ensure_ascii=False, indent=2))
+    except ValueError:
+        click.echo(row.raw)
+
+
+# -------------------------------------------------------------------------
+# categories / schema
+# -------------------------------------------------------------------------
+
+
+@cli.command("categories")
+@click.option("--json", "as_json", is_flag=True, help="Print the vocabulary as JSON.")
+@pass_env
+def categories_command(env: Env, as_json: bool) -> None:
+    """List the category ids records may use (the shipped vocabulary plus plugins')."""
+    categories = list(env.plugins.vocabulary.categories.values())
+    if as_json:
+        data = [{"id": c.id, "label": c.label, "description": c.description} for c in categories]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    table = Table()
+    table.add_column("Id")
+    table.add_column("Label")
+    for c in categories:
+        table.add_row(escape(c.id), escape(c.label))
+    console.print(table)
+
+
+@cli.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of a record (as in docs/record.schema.json)."""
+    click.echo(record_schema(), nl=False)
