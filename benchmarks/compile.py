@@ -30,11 +30,53 @@ from compiler.store import open_store
 from compiler.vocabulary import VOCABULARY_FILE
 
 WORDS = (
-    "police detained members of the union during a peaceful protest in the district "
-    "authorities said the organisation had failed to register lawyers reported that "
-    "detainees were denied access to counsel for several days the court adjourned "
-    "the hearing without explanation journalists covering the event were questioned"
-).split()
+    "police",
+    "detained",
+    "members",
+    "of",
+    "the",
+    "union",
+    "during",
+    "a",
+    "peaceful",
+    "protest",
+    "in",
+    "the",
+    "district",
+    "authorities",
+    "said",
+    "the",
+    "organisation",
+    "had",
+    "failed",
+    "to",
+    "register",
+    "lawyers",
+    "reported",
+    "that",
+    "detainees",
+    "were",
+    "denied",
+    "access",
+    "to",
+    "counsel",
+    "for",
+    "several",
+    "days",
+    "the",
+    "court",
+    "adjourned",
+    "the",
+    "hearing",
+    "without",
+    "explanation",
+    "journalists",
+    "covering",
+    "the",
+    "event",
+    "were",
+    "questioned",
+)
 
 
 def generate(path: Path, n: int, seed: int = 7) -> None:
@@ -89,14 +131,17 @@ def main() -> None:
         assert not again.new_version and not again.rendered
         store.dispose()
 
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     print(f"draft: hrr XA 2023 from {args.records} records, {pages} pages")
     print(f"hrdraft compile (build + version + HTML + PDF): {compile_s:8.2f} s")
     print(f"WeasyPrint alone on the same HTML:              {weasy_s:8.2f} s")
-    print(f"overhead of hrdraft over WeasyPrint:            {100 * (compile_s / weasy_s - 1):7.1f} %")
+    print(
+        f"overhead of hrdraft over WeasyPrint:            {100 * (compile_s / weasy_s - 1):7.1f} %"
+    )
     print(f"unchanged recompile:                            {recompile_s:8.3f} s")
     print(f"first compile / unchanged recompile:            {compile_s / recompile_s:7.0f} x")
 

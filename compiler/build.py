@@ -52,9 +52,7 @@ class BuildContext:
         if self._store is None:
             return []
         period = self.report_type.period(self.year - 1)
-        return select_records(
-            self._store, self.country, period, self.year - 1, self.audience
-        ).items
+        return select_records(self._store, self.country, period, self.year - 1, self.audience).items
 
     @property
     def period_label(self) -> str:
@@ -114,15 +112,13 @@ def _call(hook_name: str, where: str, fn: Any, **kwargs: Any) -> Any:
         raise PluginError(f"{hook_name} failed for {where}: {type(exc).__name__}: {exc}") from exc
 
 
-def classify(
-    plugins: Plugins, context: BuildContext
-) -> dict[str, list[SelectedRecord]]:
+def classify(plugins: Plugins, context: BuildContext) -> dict[str, list[SelectedRecord]]:
     """Section id → records, explicit `sections` targets first, then the plugins."""
     ids = set(context.edition.section_ids())
     prefix = context.report_type.name + ":"
     placed: dict[str, list[SelectedRecord]] = defaultdict(list)
     for item in context.items:
-        explicit = [t[len(prefix):] for t in item.record.sections if t.startswith(prefix)]
+        explicit = [t[len(prefix) :] for t in item.record.sections if t.startswith(prefix)]
         targets = [t for t in explicit if t in ids]
         if not targets:
             targets = _call(
@@ -165,7 +161,13 @@ def _build_sections(
             raise PluginError(f"no plugin builds sections for {context.report_type.name!r}")
         children = _build_sections(plugins, context, spec.children, placed)
         sections.append(
-            Section(id=spec.id, number=spec.number, title=spec.title, blocks=tuple(blocks), children=children)
+            Section(
+                id=spec.id,
+                number=spec.number,
+                title=spec.title,
+                blocks=tuple(blocks),
+                children=children,
+            )
         )
     return tuple(sections)
 
@@ -254,7 +256,7 @@ def build_report(
     if request.section:
         outline = (edition.find(request.section),)  # type: ignore[assignment]
     sections = _build_sections(plugins, context, outline, placed)  # type: ignore[arg-type]
-    metadata: dict[str, int | str] = {"records used": len(selection.items)}
+    metadata: dict[str, int | str] = {"records in scope for this audience": len(selection.items)}
     for reason, count in sorted(selection.excluded.items()):
         metadata[f"records left out: {reason}"] = count
     if selection.persons_unnamed:
@@ -275,5 +277,7 @@ def build_report(
         metadata=metadata,
     )
     document = _transform(plugins, context, document)
-    document = document.model_copy(update={"sources": _sources(document, selection.items, context)})
+    sources = _sources(document, selection.items, context)
+    metadata = {"records cited": len(sources), **document.metadata}
+    document = document.model_copy(update={"sources": sources, "metadata": metadata})
     return document, context

@@ -12,7 +12,7 @@ not the builder, turns it into markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -74,9 +74,7 @@ class Pointer(_Node):
     text: str
 
 
-Block = Annotated[
-    Union[Paragraph, BulletList, Table, Note, Pointer], Field(discriminator="kind")
-]
+Block = Annotated[Paragraph | BulletList | Table | Note | Pointer, Field(discriminator="kind")]
 
 
 class Section(_Node):

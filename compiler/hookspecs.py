@@ -91,9 +91,7 @@ def hrdraft_register_commands(cli: click.Group) -> None:
 
 
 @hookspec(firstresult=True)
-def hrdraft_classify_record(
-    context: BuildContext, item: SelectedRecord
-) -> list[str] | None:
+def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str] | None:
     """Return the ids of the sections of ``context.edition`` that ``item`` belongs to.
 
     Called once per selected record per build, after the do-no-harm filter,

@@ -48,9 +48,7 @@ class DraftResult:
         return f"{r.report_type} {r.country} {r.year} {r.audience}{part}"
 
 
-def fingerprint(
-    store: Store, plugins: Plugins, renderer: Renderer, request: BuildRequest
-) -> str:
+def fingerprint(store: Store, plugins: Plugins, renderer: Renderer, request: BuildRequest) -> str:
     """A hash of everything a draft is made from; equal hashes, equal drafts."""
     report_type, edition = resolve(plugins, request)
     inputs = inputs_of(store, request.country, report_type.period(request.year), request.year)
@@ -155,7 +153,7 @@ def compile_draft(
     result = DraftResult(request, version, new_version, warnings=warnings)
     html: str | None = None
     for fmt in formats:
-        path = stem.with_suffix(f".{fmt}")
+        path = stem.parent / f"{stem.name}.{fmt}"  # not with_suffix: "-1.c" is no suffix
         result.files.append(path)
         if _up_to_date(path, version, manifest):
             continue

@@ -155,7 +155,10 @@ def _register(pm: pluggy.PluginManager, plugin: ModuleType | object, name: str) 
 
 
 def load_plugins(
-    *, entry_points: bool = True, extra: tuple[ModuleType | object, ...] = (), block: tuple[str, ...] = ()
+    *,
+    entry_points: bool = True,
+    extra: tuple[ModuleType | object, ...] = (),
+    block: tuple[str, ...] = (),
 ) -> Plugins:
     """Build the plugin manager: defaults, entry points, then `extra` plugins.
 

@@ -104,9 +104,7 @@ def parse_partial_date(value: str) -> tuple[date, date]:
         return start, end
     m = _PARTIAL_DATE.match(value.strip())
     if not m:
-        raise ValueError(
-            f"{value!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY or FROM/TO"
-        )
+        raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY or FROM/TO")
     year, month, day = int(m[1]), m[2], m[3]
     try:
         if day:
@@ -166,13 +164,17 @@ class Person(_Model):
 class Record(_Model):
     """One piece of civil-society input (the JSON form of docs/records.md)."""
 
-    id: Annotated[str, Field(min_length=1, max_length=200, description="Stable id from the submitter")]
+    id: Annotated[
+        str, Field(min_length=1, max_length=200, description="Stable id from the submitter")
+    ]
     country: str = Field(description="ISO 3166-1 alpha-2 code")
     year: Annotated[int, Field(ge=1900, le=2200, description="Reporting year")]
     event_date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM, YYYY or FROM/TO")
     location: str | None = None
     title: Annotated[str, Field(min_length=1)]
-    summary: Annotated[str, Field(min_length=1, description="Text for a draft (safe Markdown subset)")]
+    summary: Annotated[
+        str, Field(min_length=1, description="Text for a draft (safe Markdown subset)")
+    ]
     language: str = Field("en", description="BCP 47 language tag")
     categories: list[str] = Field(default_factory=list)
     sections: list[str] = Field(

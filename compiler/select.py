@@ -44,7 +44,12 @@ INDIVIDUAL_SOURCE_KINDS = {"defender": "a human rights defender", "journalist": 
 
 # A neutral phrase for a person who may not be named, by record language.
 _SOMEONE = {"en": "a person", "es": "una persona", "zh": "某人", "ar": "شخص", "fr": "une personne"}
-_ROLE = {"victim": "a person", "witness": "a witness", "source": "a source", "perpetrator": "an individual"}
+_ROLE = {
+    "victim": "a person",
+    "witness": "a witness",
+    "source": "a source",
+    "perpetrator": "an individual",
+}
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,10 @@ def make_safe(record: Record) -> tuple[Record, int, int]:
                 text = _replace(text, pattern, phrase)
             # "Ana Ruiz, a nurse, ..." must not become "a nurse, a nurse, ...".
             text = re.sub(
-                rf"({re.escape(phrase)}),? {re.escape(phrase)}\b,?", r"\1", text, flags=re.IGNORECASE
+                rf"({re.escape(phrase)}),? {re.escape(phrase)}\b,?",
+                r"\1",
+                text,
+                flags=re.IGNORECASE,
             )
         return text
 

@@ -116,9 +116,7 @@ class StoredVersion(Base):
     """An immutable draft version: the document tree and what it was made from."""
 
     __tablename__ = "versions"
-    __table_args__ = (
-        Index("ix_versions_report", "report_type", "country", "year", "audience"),
-    )
+    __table_args__ = (Index("ix_versions_report", "report_type", "country", "year", "audience"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     report_type: Mapped[str] = mapped_column(String(80))

@@ -59,14 +59,39 @@ def pg_server() -> Iterator[str]:
         os.chmod(workdir, 0o700)
         as_postgres = ["runuser", "-u", "postgres", "--"]
     subprocess.run(
-        [*as_postgres, str(bindir / "initdb"), "-D", str(datadir), "-A", "trust", "-U", "postgres",
-         "--no-sync", "-E", "UTF8", "--locale", "C"],
-        check=True, capture_output=True,
+        [
+            *as_postgres,
+            str(bindir / "initdb"),
+            "-D",
+            str(datadir),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+            "-E",
+            "UTF8",
+            "--locale",
+            "C",
+        ],
+        check=True,
+        capture_output=True,
     )
     subprocess.run(
-        [*as_postgres, str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(workdir / "log"),
-         "-w", "-o", f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
-        check=True, capture_output=True,
+        [
+            *as_postgres,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(datadir),
+            "-l",
+            str(workdir / "log"),
+            "-w",
+            "-o",
+            f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
     )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"

@@ -66,7 +66,10 @@ def count_cites(report: Report) -> int:
             (c.record, c.revision)
             for s in report.walk()
             for b in s.blocks
-            for c in (*getattr(b, "cites", ()), *(c for r in getattr(b, "row_cites", ()) for c in r))
+            for c in (
+                *getattr(b, "cites", ()),
+                *(c for r in getattr(b, "row_cites", ()) for c in r),
+            )
         }
     )
 

@@ -127,7 +127,10 @@ def test_citations_are_linked_notes(html: str) -> None:
             (c.record, c.revision)
             for s in report.walk()
             for b in s.blocks
-            for c in (*getattr(b, "cites", ()), *(c for r in getattr(b, "row_cites", ()) for c in r))
+            for c in (
+                *getattr(b, "cites", ()),
+                *(c for r in getattr(b, "row_cites", ()) for c in r),
+            )
         }
     )
     refs = re.findall(r'<a id="fnref-(\d+)" href="#fn-(\d+)"', html)
@@ -147,8 +150,10 @@ def test_a_record_cited_again_reuses_its_note() -> None:
     again = Section(
         id="again",
         title="Again",
-        blocks=(Paragraph(text="A lead sentence.", cites=(cite,)),
-                Paragraph(text="The record once more.", cites=(cite, cite))),
+        blocks=(
+            Paragraph(text="A lead sentence.", cites=(cite,)),
+            Paragraph(text="The record once more.", cites=(cite, cite)),
+        ),
     )
     html = Renderer().html(report.model_copy(update={"sections": (*report.sections, again)}))
     body = html.split('id="sec-again"', 1)[1]

@@ -23,8 +23,12 @@ def record(**overrides: object) -> Record:
         "summary": "Police detained Ana Ruiz and Tomas Berg in Dunmere. Ruiz was released.",
         "source": {"name": "Veloria Rights Watch", "kind": "ngo", "reliability": "B"},
         "persons": [
-            {"name": "Ana Ruiz", "role": "victim", "consent": "anonymous",
-             "group": "human rights defender"},
+            {
+                "name": "Ana Ruiz",
+                "role": "victim",
+                "consent": "anonymous",
+                "group": "human rights defender",
+            },
             {"name": "Tomas Berg", "role": "victim", "consent": "named"},
         ],
         "sensitivity": "public",
@@ -66,8 +70,11 @@ def test_names_in_other_scripts_are_scrubbed() -> None:
 
 
 def test_individual_source_is_named_only_with_consent() -> None:
-    r = record(source={"name": "Lena Okafor", "kind": "defender"},
-               summary="Lena Okafor reported the arrest.", persons=[])
+    r = record(
+        source={"name": "Lena Okafor", "kind": "defender"},
+        summary="Lena Okafor reported the arrest.",
+        persons=[],
+    )
     safe, _, _ = make_safe(r)
     assert "Okafor" not in safe.summary and safe.source.name == "a human rights defender"
     consented = record(
@@ -128,7 +135,13 @@ def test_description_reads_naturally() -> None:
     assert make_safe(r)[0].summary == "A nurse was detained. Officers beat a nurse."
     activist = record(
         summary="Ana Ruiz was threatened.",
-        persons=[{"name": "Ana Ruiz", "role": "victim", "consent": "anonymous",
-                  "group": "LGBTQI activist"}],
+        persons=[
+            {
+                "name": "Ana Ruiz",
+                "role": "victim",
+                "consent": "anonymous",
+                "group": "LGBTQI activist",
+            }
+        ],
     )
     assert make_safe(activist)[0].summary == "An LGBTQI activist was threatened."

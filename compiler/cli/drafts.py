@@ -82,7 +82,9 @@ def run_compile(
         for warning in result.warnings:
             console.print(f"[yellow]warning:[/] {result.label}: {warning}")
     if results and not any(r.new_version or r.rendered for r in results):
-        console.print("Nothing changed since the last compile: no new version, nothing re-rendered.")
+        console.print(
+            "Nothing changed since the last compile: no new version, nothing re-rendered."
+        )
     return results
 
 
@@ -93,23 +95,52 @@ def run_compile(
 @click.option("--year", type=int, required=True, help="Reporting year.")
 @click.option("--edition", help="Outline edition [default: the one for --year].")
 @click.option(
-    "--audience", type=click.Choice(AUDIENCES), default="public", show_default=True,
+    "--audience",
+    type=click.Choice(AUDIENCES),
+    default="public",
+    show_default=True,
     help="public: public records, consented names only; internal: also restricted records.",
 )
 @click.option("--section", metavar="ID", help="Compile one section only (e.g. 1.c).")
-@click.option("--format", "formats", default="html,pdf", show_default=True, help="html, pdf or both.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for the drafts.")
-@click.option("-o", "--option", "options", multiple=True, metavar="KEY=VALUE",
-              help="A report type's setting, e.g. -o tier=2 for TIP (see `hrdraft plugins`).")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Folder of template overrides, looked up before the plugins' and the core's.")
+@click.option(
+    "--format", "formats", default="html,pdf", show_default=True, help="html, pdf or both."
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the drafts.",
+)
+@click.option(
+    "-o",
+    "--option",
+    "options",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A report type's setting, e.g. -o tier=2 for TIP (see `hrdraft plugins`).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of template overrides, looked up before the plugins' and the core's.",
+)
 @click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
 @pass_env
 def compile_command(
-    env: Env, report: str, countries: tuple[str, ...], all_countries: bool, year: int,
-    edition: str | None, audience: str, section: str | None, formats: str, out: Path,
-    options: tuple[str, ...], templates: Path | None, page_size: str,
+    env: Env,
+    report: str,
+    countries: tuple[str, ...],
+    all_countries: bool,
+    year: int,
+    edition: str | None,
+    audience: str,
+    section: str | None,
+    formats: str,
+    out: Path,
+    options: tuple[str, ...],
+    templates: Path | None,
+    page_size: str,
 ) -> None:
     """Compile REPORT (hrr, tip, irf, or a plugin's type) drafts as HTML and PDF.
 
@@ -128,16 +159,30 @@ def compile_command(
         for c in dict.fromkeys(chosen)
     ]
     renderer = Renderer(plugins.template_dirs, user_dir=templates, page_size=page_size)
-    run_compile(env.store, plugins, requests, out_dir=out, formats=_formats(formats), renderer=renderer)
+    run_compile(
+        env.store, plugins, requests, out_dir=out, formats=_formats(formats), renderer=renderer
+    )
 
 
-DEMO_DRAFTS: tuple[tuple[str, int], ...] = (("hrr", 2024), ("hrr", 2023), ("tip", 2024), ("irf", 2024))
+DEMO_DRAFTS: tuple[tuple[str, int], ...] = (
+    ("hrr", 2024),
+    ("hrr", 2023),
+    ("tip", 2024),
+    ("irf", 2024),
+)
 
 
 @cli.command("demo")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("hrdraft-demo"), show_default=True, help="Folder for the store and drafts.")
-@click.option("--format", "formats", default="html,pdf", show_default=True, help="html, pdf or both.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("hrdraft-demo"),
+    show_default=True,
+    help="Folder for the store and drafts.",
+)
+@click.option(
+    "--format", "formats", default="html,pdf", show_default=True, help="html, pdf or both."
+)
 @pass_env
 def demo_command(env: Env, out: Path, formats: str) -> None:
     """Ingest the bundled sample records into a fresh store and compile every report.
@@ -168,7 +213,11 @@ def demo_command(env: Env, out: Path, formats: str) -> None:
         ]
         renderer = Renderer(plugins.template_dirs)
         results = run_compile(
-            store, plugins, requests, out_dir=out / "drafts", formats=_formats(formats),
+            store,
+            plugins,
+            requests,
+            out_dir=out / "drafts",
+            formats=_formats(formats),
             renderer=renderer,
         )
         console.print(
