@@ -14,6 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import langcodes
@@ -118,6 +119,32 @@ def parse_partial_date(value: str) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+# Ingest validates many records with few distinct countries, languages and
+# dates: the lookups behind them are cached (errors are re-raised each time).
+
+
+@lru_cache(maxsize=4096)
+def _country_code(value: str) -> str:
+    code = value.strip().upper()
+    if _USER_ASSIGNED.match(code) or pycountry.countries.get(alpha_2=code):
+        return code
+    guess = pycountry.countries.get(alpha_3=code)
+    hint = f" (did you mean {guess.alpha_2}, {guess.name}?)" if guess else ""
+    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}")
+
+
+@lru_cache(maxsize=4096)
+def _standard_language(tag: str) -> str:
+    if not langcodes.tag_is_valid(tag):
+        raise ValueError(f"{tag!r} is not a BCP 47 language tag (e.g. en, es, zh-Hans, ar)")
+    return langcodes.standardize_tag(tag)
+
+
+@lru_cache(maxsize=65536)
+def _cached_period(value: str) -> tuple[date, date]:
+    return parse_partial_date(value)
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -193,26 +220,19 @@ class Record(_Model):
     def _country(cls, v: Any) -> Any:
         if not isinstance(v, str):
             return v
-        code = v.strip().upper()
-        if _USER_ASSIGNED.match(code) or pycountry.countries.get(alpha_2=code):
-            return code
-        guess = pycountry.countries.get(alpha_3=code)
-        hint = f" (did you mean {guess.alpha_2}, {guess.name}?)" if guess else ""
-        raise ValueError(f"{v!r} is not an ISO 3166-1 alpha-2 country code{hint}")
+        return _country_code(v)
 
     @field_validator("event_date")
     @classmethod
     def _event_date(cls, v: str | None) -> str | None:
         if v is not None:
-            parse_partial_date(v)
+            _cached_period(v)
         return v
 
     @field_validator("language")
     @classmethod
     def _language(cls, v: str) -> str:
-        if not langcodes.tag_is_valid(v):
-            raise ValueError(f"{v!r} is not a BCP 47 language tag (e.g. en, es, zh-Hans, ar)")
-        return langcodes.standardize_tag(v)
+        return _standard_language(v)
 
     @field_validator("categories")
     @classmethod
@@ -274,7 +294,7 @@ class Record(_Model):
     @property
     def period(self) -> tuple[date, date] | None:
         """First and last day of the event, or None when undated."""
-        return parse_partial_date(self.event_date) if self.event_date else None
+        return _cached_period(self.event_date) if self.event_date else None
 
 
 def load_vocabulary_file(path: Any) -> list[Category]:

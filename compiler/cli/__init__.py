@@ -96,7 +96,8 @@ def cli(ctx: click.Context, db: str | None) -> None:
       hrdraft versions list
       hrdraft diff 1 2                    # what changed between two drafts
 
-    Enable shell completion with, e.g. for bash:
+    \b
+    Shell completion, e.g. for bash:
       eval "$(_HRDRAFT_COMPLETE=bash_source hrdraft)"
     """
     env = Env(db)
@@ -105,14 +106,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 
 def _load_commands() -> None:
-    import importlib
-
-    for module in ("drafts", "records", "reports", "versions"):
-        try:
-            importlib.import_module(f"{__name__}.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{module}":
-                raise
+    from . import drafts, records, reports, versions  # noqa: F401  (they register)
 
     try:
         get_plugins().hook.hrdraft_register_commands(cli=cli)

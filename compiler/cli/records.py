@@ -187,17 +187,20 @@ def records_list_command(
         console.print("No records match. Ingest some with `hrdraft ingest FILE`.")
         return
     table = Table()
-    for column in ("Id", "Source", "Country", "Year", "Date", "Sensitivity", "Rev", "Title"):
-        table.add_column(column)
+    # Ids, dates and levels are what a user types next: never cut them.
+    for column in ("Id", "Country", "Year", "Date", "Sensitivity", "Rev"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Source", overflow="fold")
+    table.add_column("Title", overflow="fold")
     for rec, data in rows:
         table.add_row(
             escape(rec.record_id),
-            escape(rec.source_name),
             rec.country,
             str(rec.year),
             data.get("event_date") or "",
             rec.sensitivity,
             str(rec.revision),
+            escape(rec.source_name),
             escape(data.get("title", "")),
         )
     console.print(table)
