@@ -145,6 +145,21 @@ def _cached_period(value: str) -> tuple[date, date]:
     return parse_partial_date(value)
 
 
+def _check_known(names: list[str], known: Any, what: str, where: str) -> None:
+    """Raise for the first name `known` lacks, naming the nearest known ones.
+
+    `known` is a Vocabulary or FigureNames from the validation context, or
+    None when validating without one (stored records).
+    """
+    if known is None:
+        return
+    for name in names:
+        if name not in known:
+            near = known.suggest(name)
+            hint = f"; nearest known: {', '.join(near)}" if near else ""
+            raise ValueError(f"unknown {what} {name!r}{hint} ({where})")
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -237,17 +252,12 @@ class Record(_Model):
     @field_validator("categories")
     @classmethod
     def _categories(cls, v: list[str], info: ValidationInfo) -> list[str]:
-        vocabulary = (info.context or {}).get("vocabulary")
-        if vocabulary is None:
-            return v
-        for category in v:
-            if category not in vocabulary:
-                near = vocabulary.suggest(category)
-                hint = f"; nearest known: {', '.join(near)}" if near else ""
-                raise ValueError(
-                    f"unknown category {category!r}{hint} "
-                    "(see `hrdraft categories` for the full list)"
-                )
+        _check_known(
+            v,
+            (info.context or {}).get("vocabulary"),
+            "category",
+            "see `hrdraft categories` for the full list",
+        )
         return v
 
     @field_validator("sections")
@@ -263,17 +273,12 @@ class Record(_Model):
     @field_validator("figures")
     @classmethod
     def _figures(cls, v: dict[str, int], info: ValidationInfo) -> dict[str, int]:
-        known = (info.context or {}).get("figures")
-        if known is None:
-            return v
-        for name in v:
-            if name not in known:
-                near = known.suggest(name)
-                hint = f"; nearest known: {', '.join(near)}" if near else ""
-                raise ValueError(
-                    f"unknown figure {name!r}{hint} (report types declare the figures they "
-                    "read; see `hrdraft plugins`)"
-                )
+        _check_known(
+            list(v),
+            (info.context or {}).get("figures"),
+            "figure",
+            "report types declare the figures they read; see `hrdraft plugins`",
+        )
         return v
 
     @field_validator("sections", mode="after")
