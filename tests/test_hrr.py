@@ -303,12 +303,7 @@ def test_audience_decides_which_records_appear(hrr_store, hrdraft_plugins):
 
 # -- The bundled sample data --------------------------------------------------
 
-needs_sample = pytest.mark.skipif(
-    not list(SAMPLE_DIR.glob("*.jsonl")), reason="the bundled sample records are not present"
-)
 
-
-@needs_sample
 @pytest.mark.parametrize("edition", ["2023", "2024"])
 @pytest.mark.parametrize("audience", ["public", "internal"])
 def test_the_sample_compiles_every_edition_with_no_empty_section(
@@ -320,7 +315,6 @@ def test_the_sample_compiles_every_edition_with_no_empty_section(
     assert empty_sections(document) == []
 
 
-@needs_sample
 def test_the_public_sample_draft_names_nobody_without_consent(
     hrdraft_sample_store, hrdraft_plugins
 ):

@@ -296,7 +296,6 @@ def test_directories_expand_to_the_files_readers_claim(hrdraft_store: Store, plu
     assert [r.stored for r in results] == [3, 0, 0, 0]
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the bundled sample is not there yet")
 def test_bundled_sample_ingests_without_quarantine(hrdraft_store: Store, plugins) -> None:  # type: ignore[no-untyped-def]
     [result] = ingest_paths(hrdraft_store, plugins, [SAMPLE])
     assert result.quarantined == 0, [str(e) for e in result.errors[:5]]

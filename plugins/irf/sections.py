@@ -50,6 +50,7 @@ def summary_paragraphs(context: BuildContext, document: Report) -> list[Paragrap
     """One paragraph per section with records, restating them briefly, in outline order."""
     by_id = {item.id: item for item in context.items}
     out: list[Paragraph] = []
+    summarised: set[str] = set()  # a record in two sections is restated once
     for section in document.walk():
         if section.id == SUMMARY:
             continue
@@ -66,8 +67,11 @@ def summary_paragraphs(context: BuildContext, document: Report) -> list[Paragrap
                     cited.setdefault(cite.record, by_id[cite.record])
         # Records in another language are summarised in the section itself:
         # the summary keeps one language.
-        english = [i for i in cited.values() if prose.is_english(i.record)]
+        english = [
+            i for i in cited.values() if prose.is_english(i.record) and i.id not in summarised
+        ]
         chosen = english[:SUMMARY_RECORDS_PER_SECTION]
+        summarised.update(i.id for i in chosen)
         if chosen:
             out.append(
                 Paragraph(
