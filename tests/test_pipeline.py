@@ -28,61 +28,46 @@ def renderer(hrdraft_plugins) -> Renderer:
     return Renderer(hrdraft_plugins.template_dirs)
 
 
-def test_unchanged_recompile_saves_nothing_and_renders_nothing(
-    hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path
-):
-    request = BuildRequest("hrr", "XA", 2023, "public")
-    first = compile_draft(
-        hrdraft_sample_store,
-        hrdraft_plugins,
-        renderer,
-        request,
-        out_dir=tmp_path,
-        formats=("html",),
-    )
+@pytest.fixture
+def compile_html(hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path):
+    """Compile the HRR XA 2023 public draft (or another request) to HTML in tmp_path."""
+
+    def run(request: BuildRequest | None = None):
+        return compile_draft(
+            hrdraft_sample_store,
+            hrdraft_plugins,
+            renderer,
+            request or BuildRequest("hrr", "XA", 2023, "public"),
+            out_dir=tmp_path,
+            formats=("html",),
+        )
+
+    return run
+
+
+def test_unchanged_recompile_saves_nothing_and_renders_nothing(hrdraft_sample_store, compile_html):
+    first = compile_html()
     assert first.new_version and first.rendered == first.files
     html = first.files[0]
     assert html.name == "hrr-2023-public.html" and html.parent.name == "XA"
     mtime = html.stat().st_mtime_ns
 
-    again = compile_draft(
-        hrdraft_sample_store,
-        hrdraft_plugins,
-        renderer,
-        request,
-        out_dir=tmp_path,
-        formats=("html",),
-    )
+    again = compile_html()
     assert not again.new_version and again.rendered == []
     assert again.version.id == first.version.id
     assert html.stat().st_mtime_ns == mtime
 
     # A deleted file is rendered again from the stored version, without a new version.
     html.unlink()
-    restored = compile_draft(
-        hrdraft_sample_store,
-        hrdraft_plugins,
-        renderer,
-        request,
-        out_dir=tmp_path,
-        formats=("html",),
-    )
+    restored = compile_html()
     assert not restored.new_version and restored.rendered == [html] and html.exists()
     assert len(list_versions(hrdraft_sample_store, report_type="hrr", country="XA")) == 1
 
 
 def test_a_revised_record_makes_a_new_version(
-    hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path, sample_rows
+    hrdraft_sample_store, hrdraft_plugins, compile_html, tmp_path, sample_rows
 ):
-    request = BuildRequest("hrr", "XA", 2023, "public")
-    first = compile_draft(
-        hrdraft_sample_store,
-        hrdraft_plugins,
-        renderer,
-        request,
-        out_dir=tmp_path,
-        formats=("html",),
-    )
+    first = compile_html()
     row = next(
         r
         for r in sample_rows
@@ -99,14 +84,7 @@ def test_a_revised_record_makes_a_new_version(
     [batch] = ingest_paths(hrdraft_sample_store, hrdraft_plugins, [path])
     assert batch.revised == 1
 
-    second = compile_draft(
-        hrdraft_sample_store,
-        hrdraft_plugins,
-        renderer,
-        request,
-        out_dir=tmp_path,
-        formats=("html",),
-    )
+    second = compile_html()
     assert second.new_version and second.version.parent_id == first.version.id
     assert "released on bail" in second.files[0].read_text(encoding="utf-8")
 

@@ -10,7 +10,9 @@ own through ``hrdraft_register_commands``.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -46,6 +48,24 @@ class Env:
 
 
 pass_env = click.make_pass_decorator(Env)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def render_options(command: F) -> F:
+    """``--templates`` and ``--page-size``, the same for every command that renders."""
+    command = click.option(
+        "--page-size",
+        type=click.Choice(["A4", "Letter"]),
+        default="A4",
+        show_default=True,
+        help="Paper size of PDF output.",
+    )(command)
+    return click.option(
+        "--templates",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        help="Folder of template overrides, looked up before the plugins' and the core's.",
+    )(command)
 
 
 class _Group(click.Group):

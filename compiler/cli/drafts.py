@@ -15,7 +15,7 @@ from ..pipeline import FORMATS, DraftResult, compile_drafts, countries_in_store
 from ..plugins import Plugins
 from ..render import Renderer
 from ..store import Store, open_store
-from . import Env, cli, console, pass_env
+from . import Env, cli, console, pass_env, render_options
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
 
@@ -120,12 +120,7 @@ def run_compile(
     metavar="KEY=VALUE",
     help="A report type's setting, e.g. -o tier=2 for TIP (see `hrdraft plugins`).",
 )
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder of template overrides, looked up before the plugins' and the core's.",
-)
-@click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
+@render_options
 @pass_env
 def compile_command(
     env: Env,

@@ -17,7 +17,7 @@ from ..errors import HrdraftError, NotFoundError
 from ..export import export_markdown, import_markdown
 from ..redline import FORMATS, diff_to_json, print_diff, redline_html, redline_pdf
 from ..versions import Version, list_versions, load_version, previous_version
-from . import Env, cli, console, pass_env
+from . import Env, cli, console, pass_env, render_options
 
 
 def _version_data(version: Version) -> dict[str, object]:
@@ -201,12 +201,7 @@ def _resolve(
     is_flag=True,
     help="Allow a public against an internal draft (the diff is labelled internal).",
 )
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder of template overrides (e.g. redline.html).",
-)
-@click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
+@render_options
 @pass_env
 def diff_command(
     env: Env,
