@@ -48,8 +48,11 @@ class DraftResult:
         return f"{r.report_type} {r.country} {r.year} {r.audience}{part}"
 
 
-def fingerprint(store: Store, plugins: Plugins, renderer: Renderer, request: BuildRequest) -> str:
-    """A hash of everything a draft is made from; equal hashes, equal drafts."""
+def fingerprint(store: Store, plugins: Plugins, templates: str, request: BuildRequest) -> str:
+    """A hash of everything a draft is made from; equal hashes, equal drafts.
+
+    `templates` is the renderer's fingerprint (templates, styles, renderer code).
+    """
     report_type, edition = resolve(plugins, request)
     inputs = inputs_of(store, request.country, report_type.period(request.year), request.year)
     if not inputs:
@@ -71,7 +74,7 @@ def fingerprint(store: Store, plugins: Plugins, renderer: Renderer, request: Bui
         "inputs": inputs,
         "previous": previous,
         "plugins": sorted(plugins.versions.items()),
-        "templates": renderer.fingerprint(),
+        "templates": templates,
     }
     return hashlib.sha256(json.dumps(body, default=str).encode()).hexdigest()
 
@@ -95,12 +98,18 @@ def _read_manifest(folder: Path) -> dict[str, dict[str, str | int]]:
         return {}
 
 
-def _up_to_date(path: Path, version: Version, manifest: dict) -> bool:
+def _up_to_date(path: Path, version: Version, templates: str, manifest: dict) -> bool:
+    """The file on disk is exactly what this version renders to with these templates.
+
+    Checked by content, not by version id alone: a fresh store numbers its
+    versions from 1 again, and an old file must not pass for a new draft.
+    """
     entry = manifest.get(path.name)
     return (
         path.is_file()
         and entry is not None
-        and entry.get("version") == version.id
+        and entry.get("document") == version.content_hash
+        and entry.get("templates") == templates
         and entry.get("sha256") == _sha256(path)
     )
 
@@ -115,7 +124,8 @@ def compile_draft(
     formats: Iterable[str] = FORMATS,
 ) -> DraftResult:
     """Compile one draft: reuse or build its version, then render what is stale."""
-    fp = fingerprint(store, plugins, renderer, request)
+    templates = renderer.fingerprint()
+    fp = fingerprint(store, plugins, templates, request)
     version = find_by_fingerprint(store, fp)
     warnings: list[str] = []
     new_version = False
@@ -155,7 +165,7 @@ def compile_draft(
     for fmt in formats:
         path = stem.parent / f"{stem.name}.{fmt}"  # not with_suffix: "-1.c" is no suffix
         result.files.append(path)
-        if _up_to_date(path, version, manifest):
+        if _up_to_date(path, version, templates, manifest):
             continue
         if document is None:
             _, document = load_version(store, version.id)
@@ -165,7 +175,12 @@ def compile_draft(
         tmp = path.with_suffix(path.suffix + ".part")
         tmp.write_bytes(data)
         tmp.replace(path)  # never leave a half-written draft under the real name
-        manifest[path.name] = {"version": version.id, "sha256": hashlib.sha256(data).hexdigest()}
+        manifest[path.name] = {
+            "version": version.id,
+            "document": version.content_hash,
+            "templates": templates,
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
         result.rendered.append(path)
     if result.rendered:
         (stem.parent / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")

@@ -161,3 +161,28 @@ def test_pdf_draft_carries_no_confidential_text_or_unconsented_name(
     for row in sample_rows:
         if row.get("sensitivity") == "confidential":
             assert " ".join(row["summary"][:50].split()) not in flat
+
+
+def test_a_fresh_store_never_passes_off_an_old_file_as_its_draft(
+    hrdraft_store, hrdraft_plugins, compile_html, renderer, tmp_path, sample_rows
+):
+    old = compile_html()  # version 1 in the sample store
+    # A fresh store numbers versions from 1 again; its draft differs.
+    rows = [
+        {**r, "summary": r["summary"] + " (Updated.)"} if r["country"] == "XA" else r
+        for r in sample_rows
+    ]
+    path = tmp_path / "updated.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    ingest_paths(hrdraft_store, hrdraft_plugins, [path])
+    new = compile_draft(
+        hrdraft_store,
+        hrdraft_plugins,
+        renderer,
+        BuildRequest("hrr", "XA", 2023, "public"),
+        out_dir=tmp_path,
+        formats=("html",),
+    )
+    assert new.version.id == old.version.id == 1
+    assert new.rendered == new.files
+    assert "(Updated.)" in new.files[0].read_text(encoding="utf-8")
