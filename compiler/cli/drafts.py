@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -215,9 +216,11 @@ def demo_command(env: Env, out: Path, formats: str) -> None:
             formats=_formats(formats),
             renderer=renderer,
         )
+        # As the user can type it: ./dev runs .venv/bin/hrdraft, not on PATH.
+        program = sys.argv[0] if "/" in sys.argv[0] else "hrdraft"
         console.print(
-            f"\n[bold]{len(results)} drafts written under {out / 'drafts'}[/]. "
-            f"Try: hrdraft --db {db} versions list"
+            f"\n[bold]{len(results)} drafts written under {out / 'drafts'}[/].\n"
+            f"Next: {program} --db {db} versions list"
         )
     finally:
         store.dispose()
