@@ -15,14 +15,17 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .build import BuildRequest, build_report, empty_sections, resolve
 from .errors import NotFoundError
 from .plugins import Plugins
-from .render import Renderer
 from .select import inputs_of
 from .store import Store
 from .versions import Version, find_by_fingerprint, list_versions, load_version, save_version
+
+if TYPE_CHECKING:  # WeasyPrint loads only when something is rendered
+    from .render import Renderer
 
 FORMATS: tuple[str, ...] = ("html", "pdf")
 # Bump when the document tree's shape changes, so old versions are not reused.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,9 +15,11 @@ from ..document import AUDIENCES
 from ..errors import HrdraftError
 from ..pipeline import FORMATS, DraftResult, compile_drafts, countries_in_store
 from ..plugins import Plugins
-from ..render import Renderer
 from ..store import Store, open_store
 from . import Env, cli, console, pass_env, render_options
+
+if TYPE_CHECKING:
+    from ..render import Renderer
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
 
@@ -154,6 +157,8 @@ def compile_command(
         BuildRequest(report, c, year, audience, edition, section, _options(options))  # type: ignore[arg-type]
         for c in dict.fromkeys(chosen)
     ]
+    from ..render import Renderer  # WeasyPrint loads only for commands that render
+
     renderer = Renderer(plugins.template_dirs, user_dir=templates, page_size=page_size)
     run_compile(
         env.store, plugins, requests, out_dir=out, formats=_formats(formats), renderer=renderer
@@ -207,6 +212,8 @@ def demo_command(env: Env, out: Path, formats: str) -> None:
             for report, year in DEMO_DRAFTS
             for country in countries_in_store(store)
         ]
+        from ..render import Renderer
+
         renderer = Renderer(plugins.template_dirs)
         results = run_compile(
             store,
