@@ -81,9 +81,17 @@ class FigureNames:
             re.compile("[a-z0-9_]+".join(map(re.escape, re.split(r"<[^>]+>", n))) + "$")
             for n in self.names
         ]
+        self._seen: dict[str, bool] = {}
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and any(p.match(name) for p in self._patterns)
+        if not isinstance(name, str):
+            return False
+        known = self._seen.get(name)
+        if known is None:  # a few names recur in every record: match each once
+            known = any(p.match(name) for p in self._patterns)
+            if len(self._seen) < 10_000:  # bounded, whatever a file contains
+                self._seen[name] = known
+        return known
 
     def suggest(self, unknown: str, n: int = 3) -> list[str]:
         return difflib.get_close_matches(unknown, self.names, n=n, cutoff=0.6)
