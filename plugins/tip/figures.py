@@ -111,16 +111,35 @@ def _rows(
     return rows, cites
 
 
+def _table(
+    caption: str,
+    current: list[SelectedRecord],
+    previous: list[SelectedRecord],
+    measures: tuple[str, ...],
+    periods: tuple[str, str],
+    *,
+    with_splits: bool,
+) -> Table:
+    rows, cites = _rows(current, previous, measures, with_splits=with_splits)
+    return Table(
+        caption=caption,
+        header=("", *periods),
+        rows=tuple(rows),
+        row_cites=tuple(cites),
+    )
+
+
 def law_enforcement_table(
     current: list[SelectedRecord], previous: list[SelectedRecord], periods: tuple[str, str]
 ) -> Table:
     """Investigations, prosecutions and convictions, split by form, this period vs the last."""
-    rows, cites = _rows(current, previous, LAW_ENFORCEMENT, with_splits=True)
-    return Table(
-        caption="Law enforcement figures reported in the records",
-        header=("", *periods),
-        rows=tuple(rows),
-        row_cites=tuple(cites),
+    return _table(
+        "Law enforcement figures reported in the records",
+        current,
+        previous,
+        LAW_ENFORCEMENT,
+        periods,
+        with_splits=True,
     )
 
 
@@ -128,12 +147,13 @@ def victim_care_table(
     current: list[SelectedRecord], previous: list[SelectedRecord], periods: tuple[str, str]
 ) -> Table:
     """Victims identified and referred to care, this period vs the last."""
-    rows, cites = _rows(current, previous, VICTIM_CARE, with_splits=False)
-    return Table(
-        caption="Victim identification and care figures reported in the records",
-        header=("", *periods),
-        rows=tuple(rows),
-        row_cites=tuple(cites),
+    return _table(
+        "Victim identification and care figures reported in the records",
+        current,
+        previous,
+        VICTIM_CARE,
+        periods,
+        with_splits=False,
     )
 
 
