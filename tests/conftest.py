@@ -5,14 +5,22 @@ PostgreSQL is started once per test session in a throwaway data directory
 refuses root). ``HRDRAFT_TEST_PG_URL`` points at an existing server instead.
 Each test that asks for ``any_store`` runs twice: on SQLite and on a fresh
 PostgreSQL database.
+
+The example Civic Space plugin (``examples/civic-space``) is installed into
+this environment with ``pip install -e`` before any test runs, so that it is
+found through its entry point exactly as a third party's plugin would be.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import shutil
+import site
 import socket
 import subprocess
+import sys
+import sysconfig
 import tempfile
 import time
 import uuid
@@ -25,6 +33,41 @@ from compiler.store import Store, open_store
 
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"
+EXAMPLE_PLUGIN = TESTS.parent / "examples" / "civic-space"
+
+
+def example_plugin_installed() -> bool:
+    return any(ep.name == "civic-space" for ep in importlib.metadata.entry_points(group="hrdraft"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Install once, in the main process, before test workers start: a worker
+    # started afterwards reads the new .pth file at start-up. Installing from
+    # a worker mid-run raced with the other worker, which then saw the entry
+    # point but could not import the module.
+    if hasattr(config, "workerinput") or example_plugin_installed():
+        return
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-e",
+            str(EXAMPLE_PLUGIN),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise pytest.UsageError(f"could not install {EXAMPLE_PLUGIN} for the tests:\n{done.stderr}")
+    # This process started before the install: read the new .pth file now,
+    # as a fresh interpreter would.
+    site.addsitedir(sysconfig.get_paths()["purelib"])
+    importlib.invalidate_caches()
 
 
 def _pg_bin() -> Path | None:

@@ -1,20 +1,15 @@
 """The example Civic Space plugin, installed through its entry point and compiled end to end.
 
-A session fixture installs ``examples/civic-space`` into this environment
-with ``pip install -e`` (once; later sessions find it installed), so it is
-found exactly as a third party's plugin would be.
+``tests/conftest.py`` installs ``examples/civic-space`` into this
+environment with ``pip install -e`` before the session starts (once; later
+sessions find it installed), so it is found exactly as a third party's plugin
+would be.
 """
 
 from __future__ import annotations
 
-import fcntl
 import importlib
 import importlib.metadata
-import site
-import subprocess
-import sys
-import sysconfig
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,44 +17,13 @@ from click.testing import CliRunner
 from compiler.plugins import load_plugins
 from compiler.testing import compile_draft, render_html, section_text, store_records
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "civic-space"
-
-
-def _installed() -> bool:
-    return any(ep.name == "civic-space" for ep in importlib.metadata.entry_points(group="hrdraft"))
-
 
 @pytest.fixture(scope="session")
-def civic_space_installed(tmp_path_factory) -> None:
-    # One lock for all test workers: two concurrent pip installs would collide.
-    lock = tmp_path_factory.getbasetemp().parent / "civic-space-install.lock"
-    with open(lock, "w") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        if not _installed():
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pip",
-                    "install",
-                    "-q",
-                    "--no-deps",
-                    "--no-build-isolation",
-                    "-e",
-                    str(EXAMPLE),
-                ],
-                capture_output=True,
-                text=True,
-            )
-            assert done.returncode == 0, done.stderr
-    try:
-        importlib.import_module("hrdraft_civic_space")
-    except ModuleNotFoundError:
-        # Installed after this process started: read the new .pth file, as a
-        # fresh interpreter would at start-up.
-        site.addsitedir(sysconfig.get_paths()["purelib"])
-        importlib.invalidate_caches()
-    assert _installed()
+def civic_space_installed() -> None:
+    # tests/conftest.py installs it before the session starts.
+    names = {ep.name for ep in importlib.metadata.entry_points(group="hrdraft")}
+    assert "civic-space" in names
+    importlib.import_module("hrdraft_civic_space")
 
 
 @pytest.fixture
