@@ -18,9 +18,11 @@ Plugins only ever see the result, so no plugin can leak what it never got.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import and_, or_, select
 
@@ -102,13 +104,117 @@ def _article(phrase: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
-def _name_patterns(name: str) -> list[re.Pattern[str]]:
-    """The full name, then each part of a multi-word name, as whole words."""
-    patterns = [re.compile(re.escape(name), re.IGNORECASE)]
-    parts = [p for p in re.split(r"[\s.\-]+", name) if len(p) >= 3]
-    if len(parts) > 1:
-        patterns += [re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p in parts]
-    return patterns
+# Words that join the parts of a name but identify nobody on their own.
+_PARTICLES = frozenset(
+    "al el de da di du do dos das del della la le van von der den ten ter bin bint ibn abu "
+    "y e".split()
+)
+# Titles written before a name, replaced with it ("Mr. Ruiz" -> "a person", not
+# "Mr. a person"). Matched in any case.
+_TITLES = (
+    r"(?:(?:mr|mrs|ms|mx|miss|dr|prof|sr|sra|srta|mme|mlle|m)\.?"
+    r"|(?:(?:el|la)\s+)?(?:señor|señora|señorita|doctor|doctora|don|doña|licenciado|licenciada)"
+    r"|السيد|السيدة|الدكتور|الدكتورة|الأستاذ|الأستاذة|الشيخ"
+    r")\s+"
+)
+# Chinese: a surname followed by a title or 某 ("王先生", "王某") still names.
+_CJK_TITLES = "先生|女士|小姐|太太|老师|老師|律师|律師|医生|醫生|教授|牧师|牧師|同学|同學|某"
+_CJK_COMPOUND_SURNAMES = frozenset(
+    "欧阳 歐陽 司马 司馬 上官 诸葛 諸葛 东方 東方 皇甫 令狐 慕容 司徒 夏侯".split()
+)
+# Arabic writes "and", "so", "with", "for", "like" joined to the next word.
+_ARABIC_PROCLITICS = "وفبلك"
+
+
+def _accent_variants() -> dict[str, str]:
+    """Each basic Latin letter and the accented letters built on it."""
+    variants: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            variants[base] = variants.get(base, base) + ch
+    return variants
+
+
+_VARIANTS = _accent_variants()
+
+
+def _letters(text: str) -> str:
+    """A pattern for `text` that also matches it written with or without accents."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch
+        options = _VARIANTS.get(base)
+        out.append(f"[{options}]" if options and base.isascii() else re.escape(ch))
+    return "".join(out)
+
+
+def _word(part: str) -> str:
+    """A name part as a whole word: as written or in capitals, accents optional.
+
+    A capitalised part matches only capitalised or all-capital text, so the
+    surname "Rose" is replaced but the verb in "prices rose" is not.
+    """
+    first, rest = part[0], part[1:]
+    if first.isupper():
+        return _letters(first) + (f"(?i:{_letters(rest)})" if rest else "")
+    return _letters(part)
+
+
+def _is_han(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def _unspaced(text: str) -> bool:
+    """Written in a script whose words touch (Chinese, Japanese, Korean with its
+    particles, Thai): "a whole word" means nothing there."""
+    return any(
+        "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\u0e00" <= ch <= "\u0e7f"
+        for ch in text
+    )
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _name_patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """The forms of `name` a text may use, longest first.
+
+    The full name in any case; each part of a multi-word (or hyphenated) name
+    of two letters or more that is not a particle ("al", "de", "van") as a
+    whole word; any of them after a title ("Mr.", "Sra.", "السيد"); an Arabic
+    part with a proclitic joined to it ("وسالم" keeps its "و"); and a Chinese
+    name's surname with a title ("王先生", "王某") and its given name alone.
+    Accented and unaccented spellings match each other.
+    """
+    if _unspaced(name):
+        before = after = ""
+    elif _is_arabic(name):
+        before, after = rf"(?:(?<!\w)|(?<=(?<!\w)[{_ARABIC_PROCLITICS}]))", r"(?!\w)"
+    else:
+        before, after = r"(?<!\w)", r"(?!\w)"
+    title = f"(?i:{_TITLES})?"
+    patterns = [re.compile(f"{before}{title}{_letters(name)}{after}", re.IGNORECASE)]
+    words = name.split()
+    parts = list(words)
+    for w in words:
+        pieces = [p for p in re.split(r"[.\-‐'’]+", w) if p]
+        if len(pieces) > 1:
+            parts += pieces
+    parts = [p for p in parts if len(p) >= 2 and p.casefold() not in _PARTICLES]
+    if len(parts) > 1 or len(words) > 1:
+        for part in sorted(dict.fromkeys(parts), key=len, reverse=True):
+            patterns.append(re.compile(f"{before}{title}{_word(part)}{after}"))
+    if _is_han(name) and 2 <= len(name) <= 4:
+        surname = name[:2] if name[:2] in _CJK_COMPOUND_SURNAMES else name[:1]
+        patterns.append(re.compile(f"{re.escape(surname)}(?:{_CJK_TITLES})"))
+        given = name[len(surname) :]
+        if len(given) >= 2:
+            patterns.append(re.compile(re.escape(given)))
+    return tuple(patterns)
 
 
 def _replace(text: str, pattern: re.Pattern[str], phrase: str) -> str:

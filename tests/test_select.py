@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from compiler.ingest import ingest_paths
 from compiler.outline import calendar_year
@@ -145,3 +149,100 @@ def test_description_reads_naturally() -> None:
         ],
     )
     assert make_safe(activist)[0].summary == "An LGBTQI activist was threatened."
+
+
+def _scrubbed(name: str, text: str, language: str = "en", group: str | None = None) -> str:
+    person: dict[str, object] = {"name": name, "role": "victim", "consent": "anonymous"}
+    if group:
+        person["group"] = group
+    r = record(language=language, title="Arrest", summary=text, persons=[person])
+    return make_safe(r)[0].summary
+
+
+def test_a_title_goes_with_the_name() -> None:
+    text = _scrubbed("Ana Ruiz", "Mr. Berg met Dr. Ruiz; Sra. Ruiz was detained.", group="nurse")
+    assert text == "Mr. Berg met a nurse; a nurse was detained."
+
+
+def test_short_surnames_and_capitals_are_replaced() -> None:
+    text = _scrubbed("Li Wei", "Police held Li Wei. LI was beaten; Li's lawyer saw WEI.")
+    assert "Li" not in text and "LI" not in text and "Wei" not in text and "WEI" not in text
+    assert text.startswith("Police held a person. A person was beaten")
+
+
+def test_accents_do_not_hide_a_name() -> None:
+    text = _scrubbed("José Pérez", "Jose Perez was beaten. Officers later released PEREZ.")
+    assert "Jose" not in text and "Perez" not in text and "PEREZ" not in text
+
+
+def test_particles_and_common_words_are_left_alone() -> None:
+    text = _scrubbed("Ahmed Al-Sayed", "Al Jazeera reported that Al-Sayed was held.")
+    assert text == "Al Jazeera reported that a person was held."
+    rose = _scrubbed("Rose Marin", "Food prices rose after Rose Marin was fired.")
+    assert rose == "Food prices rose after a person was fired."
+
+
+def test_an_arabic_name_with_a_joined_conjunction_is_replaced() -> None:
+    text = _scrubbed(
+        "أحمد سالم", "اعتقلت الشرطة أحمد سالم وأفرجت لاحقا عن السيد سالم وسالم بخير.", "ar"
+    )
+    assert "سالم" not in text
+    assert "وشخص" in text  # the conjunction stays, joined to the description
+
+
+def test_a_chinese_surname_with_a_title_and_a_given_name_are_replaced() -> None:
+    text = _scrubbed(
+        "王小明", "警方拘留了王小明。王先生的律师说，小明仍被关押。王某已绝食。", "zh-Hans"
+    )
+    assert "王" not in text and "小明" not in text
+    compound = _scrubbed("欧阳秀英", "欧阳女士被传唤。", "zh-Hans")
+    assert "欧阳" not in compound
+
+
+_TEMPLATE = "Police detained {name} on Monday. Later {mention} was released."
+# Words the check below must not mistake for a surviving name part.
+_NOT_NAMES = {"al", "el", "de", "da", "di", "du", "do", "la", "le", "a", "person"} | set(
+    re.findall(r"\w+", _TEMPLATE.casefold())
+)
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents dropped."""
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+    ).casefold()
+
+
+@given(
+    parts=st.lists(
+        st.from_regex(r"[A-ZÁÉÓ][a-záéíóúñ]{1,9}", fullmatch=True), min_size=2, max_size=3
+    ),
+    form=st.sampled_from(["as written", "capitals", "unaccented", "titled"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_no_form_of_an_unconsented_name_survives(parts: list[str], form: str) -> None:
+    assume(all(_fold(p) not in _NOT_NAMES for p in parts))
+    name = " ".join(parts)
+    mention = {
+        "as written": parts[-1],
+        "capitals": parts[-1].upper(),
+        "unaccented": _fold(parts[-1]).capitalize(),
+        "titled": f"Ms. {parts[-1]}",
+    }[form]
+    text = _scrubbed(name, _TEMPLATE.format(name=name, mention=mention))
+    for part in parts:
+        assert not re.search(rf"(?<!\w){re.escape(_fold(part))}(?!\w)", _fold(text)), text
+
+
+def test_a_name_inside_another_word_is_left_alone() -> None:
+    assert (
+        _scrubbed("Ana", "Ana sold a banana; I am Ana.") == "A person sold a banana; I am a person."
+    )
+    assert _scrubbed("Ana Ruiz", "Cristiana Ruizdael met Ana Ruiz.") == (
+        "Cristiana Ruizdael met a person."
+    )
+
+
+def test_names_in_scripts_without_spaces_are_found_inside_sentences() -> None:
+    assert "佐藤" not in _scrubbed("佐藤花子", "警察は佐藤花子さんを拘束した。", "ja")
+    assert "김민수" not in _scrubbed("김민수", "경찰이 김민수가 체포되었다고 밝혔다.", "ko")
