@@ -1,7 +1,7 @@
 """Compile drafts: the whole run from a request to files on disk.
 
 For each requested draft: fingerprint the inputs (record revisions in scope,
-plugin versions, templates, options) → reuse the version made from exactly
+the code of the core and of every plugin, templates, options) → reuse the version made from exactly
 these inputs, or build the document and save it as a new version → render
 HTML and PDF unless the files on disk already come from that version.
 Everything is gathered first, then written, so a failing draft leaves the
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,43 @@ class DraftResult:
         return f"{r.report_type} {r.country} {r.year} {r.audience}{part}"
 
 
+def _source_digest(module_file: str | None) -> str:
+    """A hash of a module's files: everything in its package, or the file itself."""
+    if not module_file:
+        return ""
+    path = Path(module_file)
+    files = [path]
+    if path.name == "__init__.py":
+        files = sorted(
+            f
+            for f in path.parent.rglob("*")
+            if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc"
+        )
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.relative_to(path.parent).as_posix().encode() + b"\0")
+        digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _core_digest() -> str:
+    return _source_digest(str(Path(__file__).with_name("__init__.py")))
+
+
+def code_fingerprint(plugins: Plugins) -> list[tuple[str, str]]:
+    """(name, hash of its files) for the core and each plugin.
+
+    A change to the code that selects, scrubs and builds (a safety fix among
+    them) makes every draft build again, without anyone bumping a version.
+    """
+    out = [("compiler", _core_digest())]
+    for name, plugin in sorted(plugins.pm.list_name_plugin(), key=lambda item: item[0]):
+        module = plugin if hasattr(plugin, "__file__") else sys.modules.get(type(plugin).__module__)
+        out.append((name, _source_digest(getattr(module, "__file__", None))))
+    return out
+
+
 def fingerprint(store: Store, plugins: Plugins, templates: str, request: BuildRequest) -> str:
     """A hash of everything a draft is made from; equal hashes, equal drafts.
 
@@ -77,6 +116,7 @@ def fingerprint(store: Store, plugins: Plugins, templates: str, request: BuildRe
         "inputs": inputs,
         "previous": previous,
         "plugins": sorted(plugins.versions.items()),
+        "code": code_fingerprint(plugins),
         "templates": templates,
     }
     return hashlib.sha256(json.dumps(body, default=str).encode()).hexdigest()

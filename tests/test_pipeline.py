@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 
@@ -10,6 +11,7 @@ import pytest
 from compiler.build import BuildRequest
 from compiler.ingest import ingest_paths
 from compiler.pipeline import compile_draft, compile_drafts
+from compiler.plugins import load_plugins
 from compiler.render import Renderer
 from compiler.testing import SAMPLE_DIR
 from compiler.versions import list_versions
@@ -87,6 +89,50 @@ def test_a_revised_record_makes_a_new_version(
     second = compile_html()
     assert second.new_version and second.version.parent_id == first.version.id
     assert "released on bail" in second.files[0].read_text(encoding="utf-8")
+
+
+PROBE = """\
+from compiler import hookimpl
+
+TITLE = {title!r}
+
+
+@hookimpl
+def hrdraft_transform_document(context, document):
+    return document.model_copy(update={{"title": TITLE}})
+"""
+
+
+def test_a_change_to_plugin_code_builds_again_without_a_version_bump(
+    hrdraft_sample_store, renderer, tmp_path, monkeypatch
+):
+    # A plugin fixed in place (its version unchanged) must not leave the old
+    # draft standing as "unchanged".
+    source = tmp_path / "code" / "hrdraft_probe.py"
+    source.parent.mkdir()
+    source.write_text(PROBE.format(title="Draft title, first wording"), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(source.parent))
+    import hrdraft_probe
+
+    plugins = load_plugins(extra=(hrdraft_probe,))
+
+    def run():
+        return compile_draft(
+            hrdraft_sample_store,
+            plugins,
+            renderer,
+            BuildRequest("hrr", "XA", 2023, "public"),
+            out_dir=tmp_path / "out",
+            formats=("html",),
+        )
+
+    first = run()
+    assert not run().new_version  # same code: the stored version is reused
+    source.write_text(PROBE.format(title="Draft title, fixed wording"), encoding="utf-8")
+    importlib.reload(hrdraft_probe)
+    again = run()
+    assert again.new_version and again.version.parent_id == first.version.id
+    assert "fixed wording" in again.files[0].read_text(encoding="utf-8")
 
 
 def _unconsented_names(rows: list[dict]) -> set[str]:
