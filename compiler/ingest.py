@@ -20,7 +20,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -279,8 +279,14 @@ class _FileWriter:
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         self.mark = mark
         columns = StoredRecord.__table__.c
-        self.date_value = columns.event_start.type.bind_processor(dialect) or (lambda v: v)
-        self.now_value = (columns.updated_at.type.bind_processor(dialect) or (lambda v: v))(now)
+        if dialect.name == "sqlite":
+            # The text sqlite3's own date adapters would write, made once per
+            # distinct value instead of once per row and column.
+            self.date_value: Callable[[date], Any] = date.isoformat
+            self.now_value: Any = now.isoformat(" ")
+        else:
+            self.date_value = columns.event_start.type.bind_processor(dialect) or (lambda v: v)
+            self.now_value = (columns.updated_at.type.bind_processor(dialect) or (lambda v: v))(now)
         self.periods: dict[str, tuple[Any, Any]] = {}
         marks = ", ".join([mark] * len(_RECORD_COLUMNS))
         self.insert_record = f"INSERT INTO records ({', '.join(_RECORD_COLUMNS)}) VALUES ({marks})"

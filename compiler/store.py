@@ -90,7 +90,8 @@ class RecordRevision(Base):
     __table_args__ = (UniqueConstraint("record_pk", "revision", name="uq_revision"),)
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
-    record_pk: Mapped[int] = mapped_column(ForeignKey("records.pk"), index=True)
+    # Looked up through uq_revision (record_pk first): no index of its own.
+    record_pk: Mapped[int] = mapped_column(ForeignKey("records.pk"))
     revision: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
     data: Mapped[dict] = mapped_column(JSON)
