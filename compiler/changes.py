@@ -77,7 +77,9 @@ class BlockOp:
 
     `block` is the block's content as JSON data: the old block, except for an
     added block. A changed block carries `fields`; apply them to `block` to
-    get the new one.
+    get the new one. A block that left one section for another, unchanged,
+    is a removed block with `moved_to` (the new draft's section id) there
+    and an added block with `moved_from` (the old draft's section id) here.
     """
 
     op: BlockStatus
@@ -87,6 +89,8 @@ class BlockOp:
     block: dict[str, Any]
     fields: tuple[FieldDiff, ...] = ()
     explain: tuple[Explanation, ...] = ()
+    moved_from: str | None = None
+    moved_to: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ the names other modules use are re-exported here.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -383,7 +384,9 @@ def diff_reports(
             )
         )
 
-    sections = tuple(entry for _, entry in sorted(entries, key=lambda e: e[0]))
+    sections = _moves_between_sections(
+        tuple(entry for _, entry in sorted(entries, key=lambda e: e[0]))
+    )
     return ReportDiff(
         old=_meta(old, old_meta),
         new=_meta(new, new_meta),
@@ -392,6 +395,52 @@ def diff_reports(
         sections=sections,
         records=_record_summary(ctx),
         match_titles=match_titles,
+    )
+
+
+def _moves_between_sections(sections: tuple[SectionDiff, ...]) -> tuple[SectionDiff, ...]:
+    """Mark a cited block removed from one section and added, identical, to another.
+
+    The two ops stay a removal and an addition (so `apply` is unchanged); they
+    name each other's section. Only blocks that cite records are paired: an
+    uncited stock sentence ("Not applicable.") in two sections is no move.
+    """
+
+    def key(op: BlockOp) -> str | None:
+        if not (op.block.get("cites") or op.block.get("row_cites")):
+            return None
+        return json.dumps(op.block, sort_keys=True, ensure_ascii=False, default=str)
+
+    removed: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for si, section in enumerate(sections):
+        for oi, op in enumerate(section.blocks):
+            if op.op == "removed" and (k := key(op)) is not None:
+                removed[k].append((si, oi))
+    marks: dict[tuple[int, int], dict[str, str]] = {}
+    for si, section in enumerate(sections):
+        for oi, op in enumerate(section.blocks):
+            if op.op != "added" or (k := key(op)) is None:
+                continue
+            for n, (rsi, roi) in enumerate(removed.get(k, ())):
+                if rsi != si:
+                    del removed[k][n]
+                    source = sections[rsi]
+                    marks[(si, oi)] = {"moved_from": (source.old or source.place).id}
+                    marks[(rsi, roi)] = {"moved_to": section.place.id}
+                    break
+    if not marks:
+        return sections
+    return tuple(
+        replace(
+            section,
+            blocks=tuple(
+                replace(op, **marks[(si, oi)]) if (si, oi) in marks else op
+                for oi, op in enumerate(section.blocks)
+            ),
+        )
+        if any(spot[0] == si for spot in marks)
+        else section
+        for si, section in enumerate(sections)
     )
 
 

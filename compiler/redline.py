@@ -88,7 +88,9 @@ def _summary(diff: ReportDiff) -> dict[str, int]:
     summary.update(
         dict.fromkeys(("blocks_added", "blocks_removed", "blocks_moved", "blocks_changed"), 0)
     )
+    summary["blocks_moved_between_sections"] = 0
     for section in diff.sections:
+        summary["blocks_moved_between_sections"] += sum(1 for op in section.blocks if op.moved_from)
         if section.status == "unchanged" and section.structure:
             summary["sections_changed"] += 1
         else:
@@ -235,6 +237,45 @@ def _explain_lines(op: BlockOp) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class _SectionNames:
+    """Headings and redline anchors of sections, by old-draft and by new-draft id."""
+
+    old: dict[str, tuple[str, str]]
+    new: dict[str, tuple[str, str]]
+
+
+def _section_names(diff: ReportDiff) -> _SectionNames:
+    old: dict[str, tuple[str, str]] = {}
+    new: dict[str, tuple[str, str]] = {}
+    for section in diff.sections:
+        if section.old:
+            old[section.old.id] = (section.old.heading, section.place.id)
+        if section.new:
+            new[section.new.id] = (section.new.heading, section.place.id)
+    return _SectionNames(old, new)
+
+
+def _moved_line(op: BlockOp, where: _SectionNames) -> str:
+    """'moved here from 1.c Torture ...' / 'moved to ...', or ''."""
+    if op.moved_from:
+        heading = where.old.get(op.moved_from, (op.moved_from, ""))[0]
+        return f"moved here, unchanged, from {heading} [{op.moved_from}]"
+    if op.moved_to:
+        heading = where.new.get(op.moved_to, (op.moved_to, ""))[0]
+        return f"moved, unchanged, to {heading} [{op.moved_to}]"
+    return ""
+
+
+def _moved_anchor(op: BlockOp, where: _SectionNames) -> str:
+    """The redline section a moved block went to or came from."""
+    if op.moved_from:
+        return where.old.get(op.moved_from, ("", ""))[1]
+    if op.moved_to:
+        return where.new.get(op.moved_to, ("", ""))[1]
+    return ""
+
+
 def _heading(section: SectionDiff) -> str:
     place = section.place
     if section.old and section.new and section.old.heading != section.new.heading:
@@ -295,7 +336,14 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
         f"{summary['sections_unchanged']} unchanged sections; "
         f"blocks: {summary['blocks_changed']} changed, {summary['blocks_added']} added, "
         f"{summary['blocks_removed']} removed, {summary['blocks_moved']} moved"
+        + (
+            f" ({summary['blocks_moved_between_sections']} of the added blocks moved "
+            "from another section)"
+            if summary["blocks_moved_between_sections"]
+            else ""
+        )
     )
+    where = _section_names(diff)
     for section in diff.changed_sections:
         counts = section.counts
         detail = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
@@ -334,6 +382,8 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
                         style="dim",
                     )
                 )  # type: ignore[operator]
+            if line := _moved_line(op, where):
+                console.print(Text(f"     {line}", style="dim"), soft_wrap=True)
             for line in _explain_lines(op):
                 console.print(Text(f"     why: {line}", style="cyan"), soft_wrap=True)
     if diff.records:
@@ -411,6 +461,7 @@ def _block_html(op: BlockOp) -> Markup:
 
 def _view(diff: ReportDiff) -> list[dict[str, Any]]:
     """What the template lays out: each section with its blocks' markup and reasons."""
+    where = _section_names(diff)
     sections = []
     for section in diff.sections:
         changed = section in diff.changed_sections
@@ -433,6 +484,8 @@ def _view(diff: ReportDiff) -> list[dict[str, Any]]:
                         "why": _explain_lines(op),
                         "old_index": op.old_index,
                         "new_index": op.new_index,
+                        "moved": _moved_line(op, where),
+                        "moved_anchor": _moved_anchor(op, where),
                     }
                     for op in section.blocks
                 ],

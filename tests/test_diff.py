@@ -167,6 +167,42 @@ def test_edited_and_moved_paragraph_is_still_one_change() -> None:
     assert ops.count("changed") == 1 and "added" not in ops and "removed" not in ops
 
 
+def test_a_paragraph_moved_to_another_section_names_both_sections() -> None:
+    old = base()
+    killed, watch, stock = old.section("1.a").blocks  # type: ignore[union-attr]
+    # A record re-targeted from 1.a to 1.b: its paragraph leaves 1.a for 1.b.
+    # The uncited stock sentence, also moved, is no evidence of a move.
+    new = with_blocks(with_blocks(old, "1.a", killed), "1.b", watch, stock)
+    diff = diff_reports(old, new)
+    gone = [op for op in by_id(diff, "1.a").blocks if op.op == "removed"]
+    came = [op for op in by_id(diff, "1.b").blocks if op.op == "added"]
+    assert [(op.block["text"], op.moved_to) for op in gone] == [
+        (watch.text, "1.b"),
+        (stock.text, None),
+    ]
+    assert [(op.block["text"], op.moved_from) for op in came] == [
+        (watch.text, "1.a"),
+        (stock.text, None),
+    ]
+    assert apply(old, diff) == new
+
+    console = Console(record=True, width=160, color_system=None)
+    print_diff(diff, console)
+    out = console.export_text()
+    assert "moved here, unchanged, from a. Arbitrary Deprivation of Life [1.a]" in out
+    assert "moved, unchanged, to b. Disappearance [1.b]" in out
+    assert "(1 of the added blocks moved from another section)" in out
+    html = redline_html(diff, Renderer().env)
+    assert '<a href="#sec-1.a">Moved here, unchanged, from a. Arbitrary Deprivation' in html
+    data = diff_to_dict(diff)
+    assert data["summary"]["blocks_moved_between_sections"] == 1
+    ops = [o for sec in data["sections"] for o in sec["blocks"] if o["moved_from"] or o["moved_to"]]
+    assert [(o["op"], o["moved_from"], o["moved_to"]) for o in ops] == [
+        ("removed", None, "1.b"),
+        ("added", "1.a", None),
+    ]
+
+
 def test_sections_added_removed_renamed_renumbered_and_moved() -> None:
     old = base()
     one = old.sections[1]
