@@ -10,6 +10,7 @@ import pytest
 from compiler import Paragraph, Report, Section, Table
 from compiler.build import BuildRequest, build_report, empty_sections
 from compiler.ingest import ingest_paths
+from plugins.irf.demography import group_label
 
 ROOTS = Path(__file__).parent / "roots"
 RECORDS = ROOTS / "plugins-irf" / "records.jsonl"
@@ -115,8 +116,8 @@ def test_the_demography_table_gives_shares_of_the_latest_population_estimate(
     for label, record_id, figure in [
         ("Sunni Muslim", "irf-census", "adherents_sunni_muslim"),
         ("Roman Catholic", "irf-census", "adherents_roman_catholic"),
-        ("Jehovahs Witnesses", "irf-survey", "adherents_jehovahs_witnesses"),
-        ("No Religion", "irf-survey", "adherents_no_religion"),
+        ("Jehovah's Witnesses", "irf-survey", "adherents_jehovahs_witnesses"),
+        ("No religious affiliation", "irf-survey", "adherents_no_religion"),
     ]:
         count = ROWS[record_id]["figures"][figure]
         assert rows[label][1] == f"{count:,}"
@@ -151,3 +152,17 @@ def test_the_summary_restates_the_sections_and_cites_them(irf_store, hrdraft_plu
 def test_the_sample_compiles_with_no_empty_section(hrdraft_sample_store, hrdraft_plugins, audience):
     document = build(hrdraft_sample_store, hrdraft_plugins, audience)
     assert empty_sections(document) == []
+
+
+@pytest.mark.parametrize(
+    ("figure", "label"),
+    [
+        ("adherents_bahai", "Baha'i"),
+        ("adherents_jehovahs_witnesses", "Jehovah's Witnesses"),
+        ("adherents_none", "No religious affiliation"),
+        ("adherents_church_of_england", "Church of England"),
+        ("adherents_sunni_muslim", "Sunni Muslim"),
+    ],
+)
+def test_group_labels_are_spelled_as_the_report_prints_them(figure, label):
+    assert group_label(figure) == label

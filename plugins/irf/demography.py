@@ -20,10 +20,26 @@ NO_SHARE = "not computed (no population figure)"
 
 _SMALL_WORDS = {"and", "of", "the", "or", "in", "for"}
 
+# Groups whose names a figure name cannot spell (apostrophes, hyphens), in the
+# form the report prints them; every other group is its figure name in words.
+GROUP_LABELS = {
+    "bahai": "Baha'i",
+    "jehovahs_witnesses": "Jehovah's Witnesses",
+    "latter_day_saints": "The Church of Jesus Christ of Latter-day Saints",
+    "seventh_day_adventist": "Seventh-day Adventist",
+    "none": "No religious affiliation",
+    "no_religion": "No religious affiliation",
+    "unaffiliated": "No religious affiliation",
+    "other": "Other religious groups",
+}
+
 
 def group_label(figure: str) -> str:
-    """``adherents_sunni_muslim`` → "Sunni Muslim"."""
-    words = figure.removeprefix(ADHERENTS).replace("-", "_").split("_")
+    """``adherents_sunni_muslim`` → "Sunni Muslim"; ``adherents_bahai`` → "Baha'i"."""
+    group = figure.removeprefix(ADHERENTS).replace("-", "_")
+    if group in GROUP_LABELS:
+        return GROUP_LABELS[group]
+    words = group.split("_")
     return " ".join(
         w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words) if w
     )
