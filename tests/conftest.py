@@ -14,6 +14,7 @@ found through its entry point exactly as a third party's plugin would be.
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import os
 import shutil
 import site
@@ -37,7 +38,13 @@ EXAMPLE_PLUGIN = TESTS.parent / "examples" / "civic-space"
 
 
 def example_plugin_installed() -> bool:
-    return any(ep.name == "civic-space" for ep in importlib.metadata.entry_points(group="hrdraft"))
+    """Installed from this checkout (not from another clone, since moved or deleted)."""
+    if not any(ep.name == "civic-space" for ep in importlib.metadata.entry_points(group="hrdraft")):
+        return False
+    spec = importlib.util.find_spec("hrdraft_civic_space")
+    return bool(spec and spec.origin) and Path(spec.origin).resolve().is_relative_to(
+        EXAMPLE_PLUGIN.resolve()
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
