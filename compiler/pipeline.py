@@ -1,9 +1,10 @@
 """Compile drafts: the whole run from a request to files on disk.
 
 For each requested draft: fingerprint the inputs (record revisions in scope,
-the code of the core and of every plugin, templates, options) → reuse the version made from exactly
-these inputs, or build the document and save it as a new version → render
-HTML and PDF unless the files on disk already come from that version.
+the files of the core and of every plugin, templates, options) → reuse the
+version made from exactly these inputs, or build the document and save it
+as a new version → render HTML and PDF unless the files on disk already
+come from that version.
 Everything is gathered first, then written, so a failing draft leaves the
 others' files intact and says which draft failed and why.
 """

@@ -256,24 +256,17 @@ def _section_names(diff: ReportDiff) -> _SectionNames:
     return _SectionNames(old, new)
 
 
-def _moved_line(op: BlockOp, where: _SectionNames) -> str:
-    """'moved here from 1.c Torture ...' / 'moved to ...', or ''."""
+def _moved(op: BlockOp, where: _SectionNames) -> tuple[str, str]:
+    """For a block moved between sections: ("moved here, unchanged, from
+    a. Torture [1.a]" or "moved, unchanged, to ...", the redline anchor of
+    that section); ("", "") for any other block."""
     if op.moved_from:
-        heading = where.old.get(op.moved_from, (op.moved_from, ""))[0]
-        return f"moved here, unchanged, from {heading} [{op.moved_from}]"
+        heading, anchor = where.old.get(op.moved_from, (op.moved_from, ""))
+        return f"moved here, unchanged, from {heading} [{op.moved_from}]", anchor
     if op.moved_to:
-        heading = where.new.get(op.moved_to, (op.moved_to, ""))[0]
-        return f"moved, unchanged, to {heading} [{op.moved_to}]"
-    return ""
-
-
-def _moved_anchor(op: BlockOp, where: _SectionNames) -> str:
-    """The redline section a moved block went to or came from."""
-    if op.moved_from:
-        return where.old.get(op.moved_from, ("", ""))[1]
-    if op.moved_to:
-        return where.new.get(op.moved_to, ("", ""))[1]
-    return ""
+        heading, anchor = where.new.get(op.moved_to, (op.moved_to, ""))
+        return f"moved, unchanged, to {heading} [{op.moved_to}]", anchor
+    return "", ""
 
 
 def _heading(section: SectionDiff) -> str:
@@ -382,8 +375,8 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
                         style="dim",
                     )
                 )  # type: ignore[operator]
-            if line := _moved_line(op, where):
-                console.print(Text(f"     {line}", style="dim"), soft_wrap=True)
+            if moved := _moved(op, where)[0]:
+                console.print(Text(f"     {moved}", style="dim"), soft_wrap=True)
             for line in _explain_lines(op):
                 console.print(Text(f"     why: {line}", style="cyan"), soft_wrap=True)
     if diff.records:
@@ -484,8 +477,8 @@ def _view(diff: ReportDiff) -> list[dict[str, Any]]:
                         "why": _explain_lines(op),
                         "old_index": op.old_index,
                         "new_index": op.new_index,
-                        "moved": _moved_line(op, where),
-                        "moved_anchor": _moved_anchor(op, where),
+                        "moved": _moved(op, where)[0],
+                        "moved_anchor": _moved(op, where)[1],
                     }
                     for op in section.blocks
                 ],
