@@ -337,11 +337,13 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
         )
     )
     where = _section_names(diff)
+    id_width = max((len(s.place.id) for s in diff.changed_sections), default=0)
     for section in diff.changed_sections:
         counts = section.counts
         detail = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
         console.print(
-            Text(f"  {section.place.id:<8} {_status_words(section):<24} {detail}"), soft_wrap=True
+            Text(f"  {section.place.id:<{id_width}}  {_status_words(section):<24} {detail}"),
+            soft_wrap=True,
         )
     unchanged = [s.id for s in diff.sections if s not in diff.changed_sections]
     if unchanged:
