@@ -45,7 +45,16 @@ EXCLUDED_REASON = {
 INDIVIDUAL_SOURCE_KINDS = {"defender": "a human rights defender", "journalist": "a journalist"}
 
 # A neutral phrase for a person who may not be named, by record language.
-_SOMEONE = {"en": "a person", "es": "una persona", "zh": "某人", "ar": "شخص", "fr": "une personne"}
+_SOMEONE = {
+    "en": "a person",
+    "es": "una persona",
+    "zh": "某人",
+    "ar": "شخص",
+    "fr": "une personne",
+    "pt": "uma pessoa",
+    "ja": "ある人物",
+    "ko": "한 사람",
+}
 _ROLE = {
     "victim": "a person",
     "witness": "a witness",
@@ -122,6 +131,9 @@ _CJK_TITLES = "先生|女士|小姐|太太|老师|老師|律师|律師|医生|�
 _CJK_COMPOUND_SURNAMES = frozenset(
     "欧阳 歐陽 司马 司馬 上官 诸葛 諸葛 东方 東方 皇甫 令狐 慕容 司徒 夏侯".split()
 )
+# Titles written after a name in Chinese, Japanese and Korean ("佐藤さん",
+# "김민수 씨"): replaced with it.
+_TITLES_AFTER = rf"(?:\s?(?:{_CJK_TITLES}|さん|様|氏|君|くん|ちゃん|씨|님))?"
 # Arabic writes "and", "so", "with", "for", "like" joined to the next word.
 _ARABIC_PROCLITICS = "وفبلك"
 
@@ -186,18 +198,24 @@ def _name_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     The full name in any case; each part of a multi-word (or hyphenated) name
     of two letters or more that is not a particle ("al", "de", "van") as a
     whole word; any of them after a title ("Mr.", "Sra.", "السيد"); an Arabic
-    part with a proclitic joined to it ("وسالم" keeps its "و"); and a Chinese
-    name's surname with a title ("王先生", "王某") and its given name alone.
-    Accented and unaccented spellings match each other.
+    part with a proclitic joined to it ("وسالم" keeps its "و"); in Chinese,
+    Japanese and Korean, a title after the name ("さん", "씨"), a family name
+    written apart in the record ("佐藤 花子") alone, a one-syllable family
+    name with a title ("김 씨"), and a Chinese surname with a title ("王先生",
+    "王某") or the given name alone. Accented and unaccented spellings match
+    each other.
     """
     if _unspaced(name):
-        before = after = ""
+        before, after = "", _TITLES_AFTER
     elif _is_arabic(name):
         before, after = rf"(?:(?<!\w)|(?<=(?<!\w)[{_ARABIC_PROCLITICS}]))", r"(?!\w)"
     else:
         before, after = r"(?<!\w)", r"(?!\w)"
     title = f"(?i:{_TITLES})?"
-    patterns = [re.compile(f"{before}{title}{_letters(name)}{after}", re.IGNORECASE)]
+    full = _letters(name)
+    if _unspaced(name):  # "佐藤 花子" is written "佐藤花子" in running text
+        full = r"\s*".join(_letters(w) for w in name.split())
+    patterns = [re.compile(f"{before}{title}{full}{after}", re.IGNORECASE)]
     words = name.split()
     parts = list(words)
     for w in words:
@@ -208,6 +226,9 @@ def _name_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     if len(parts) > 1 or len(words) > 1:
         for part in sorted(dict.fromkeys(parts), key=len, reverse=True):
             patterns.append(re.compile(f"{before}{title}{_word(part)}{after}"))
+    if _unspaced(name):  # a one-syllable family name ("김") alone names only with a title
+        titles = _TITLES_AFTER.removesuffix("?")
+        patterns += [re.compile(f"{re.escape(w)}{titles}") for w in words if len(w) == 1]
     if _is_han(name) and 2 <= len(name) <= 4:
         surname = name[:2] if name[:2] in _CJK_COMPOUND_SURNAMES else name[:1]
         patterns.append(re.compile(f"{re.escape(surname)}(?:{_CJK_TITLES})"))

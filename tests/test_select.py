@@ -246,3 +246,12 @@ def test_a_name_inside_another_word_is_left_alone() -> None:
 def test_names_in_scripts_without_spaces_are_found_inside_sentences() -> None:
     assert "佐藤" not in _scrubbed("佐藤花子", "警察は佐藤花子さんを拘束した。", "ja")
     assert "김민수" not in _scrubbed("김민수", "경찰이 김민수가 체포되었다고 밝혔다.", "ko")
+
+
+def test_a_family_name_given_apart_is_replaced_alone_and_titles_after_it_go_too() -> None:
+    # Japanese and Korean names written "family given" in the record.
+    text = _scrubbed("佐藤 花子", "警察は佐藤花子さんを拘束した。佐藤さんは翌日釈放された。", "ja")
+    assert text == "警察はある人物を拘束した。ある人物は翌日釈放された。"
+    text = _scrubbed("김 민수", "경찰이 김민수 씨를 체포했다. 김 씨는 석방되었다.", "ko")
+    assert "김" not in text and "민수" not in text and "씨" not in text
+    assert "先生" not in _scrubbed("王小明", "王小明先生被拘留。", "zh-Hans")
