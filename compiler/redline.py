@@ -454,6 +454,20 @@ def _block_html(op: BlockOp) -> Markup:
     return html
 
 
+def _block_view(op: BlockOp, where: _SectionNames) -> dict[str, Any]:
+    moved, moved_anchor = _moved(op, where)
+    return {
+        "op": op.op,
+        "kind": op.kind,
+        "html": _block_html(op),
+        "why": _explain_lines(op),
+        "old_index": op.old_index,
+        "new_index": op.new_index,
+        "moved": moved,
+        "moved_anchor": moved_anchor,
+    }
+
+
 def _view(diff: ReportDiff) -> list[dict[str, Any]]:
     """What the template lays out: each section with its blocks' markup and reasons."""
     where = _section_names(diff)
@@ -471,19 +485,7 @@ def _view(diff: ReportDiff) -> list[dict[str, Any]]:
                 "structure": section.structure,
                 "changed": changed,
                 "counts": section.counts,
-                "blocks": [
-                    {
-                        "op": op.op,
-                        "kind": op.kind,
-                        "html": _block_html(op),
-                        "why": _explain_lines(op),
-                        "old_index": op.old_index,
-                        "new_index": op.new_index,
-                        "moved": _moved(op, where)[0],
-                        "moved_anchor": _moved(op, where)[1],
-                    }
-                    for op in section.blocks
-                ],
+                "blocks": [_block_view(op, where) for op in section.blocks],
             }
         )
     return sections

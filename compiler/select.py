@@ -133,7 +133,7 @@ _CJK_COMPOUND_SURNAMES = frozenset(
 )
 # Titles written after a name in Chinese, Japanese and Korean ("佐藤さん",
 # "김민수 씨"): replaced with it.
-_TITLES_AFTER = rf"(?:\s?(?:{_CJK_TITLES}|さん|様|氏|君|くん|ちゃん|씨|님))?"
+_TITLE_AFTER = rf"(?:\s?(?:{_CJK_TITLES}|さん|様|氏|君|くん|ちゃん|씨|님))"
 # Arabic writes "and", "so", "with", "for", "like" joined to the next word.
 _ARABIC_PROCLITICS = "وفبلك"
 
@@ -205,18 +205,18 @@ def _name_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     "王某") or the given name alone. Accented and unaccented spellings match
     each other.
     """
-    if _unspaced(name):
-        before, after = "", _TITLES_AFTER
+    words = name.split()
+    unspaced = _unspaced(name)
+    if unspaced:
+        before, after = "", f"{_TITLE_AFTER}?"
     elif _is_arabic(name):
         before, after = rf"(?:(?<!\w)|(?<=(?<!\w)[{_ARABIC_PROCLITICS}]))", r"(?!\w)"
     else:
         before, after = r"(?<!\w)", r"(?!\w)"
     title = f"(?i:{_TITLES})?"
-    full = _letters(name)
-    if _unspaced(name):  # "佐藤 花子" is written "佐藤花子" in running text
-        full = r"\s*".join(_letters(w) for w in name.split())
+    # In unspaced scripts "佐藤 花子" is written "佐藤花子" in running text.
+    full = r"\s*".join(map(_letters, words)) if unspaced else _letters(name)
     patterns = [re.compile(f"{before}{title}{full}{after}", re.IGNORECASE)]
-    words = name.split()
     parts = list(words)
     for w in words:
         pieces = [p for p in re.split(r"[.\-‐'’]+", w) if p]
@@ -226,9 +226,8 @@ def _name_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     if len(parts) > 1 or len(words) > 1:
         for part in sorted(dict.fromkeys(parts), key=len, reverse=True):
             patterns.append(re.compile(f"{before}{title}{_word(part)}{after}"))
-    if _unspaced(name):  # a one-syllable family name ("김") alone names only with a title
-        titles = _TITLES_AFTER.removesuffix("?")
-        patterns += [re.compile(f"{re.escape(w)}{titles}") for w in words if len(w) == 1]
+    if unspaced:  # a one-syllable family name ("김") alone names only with a title
+        patterns += [re.compile(f"{re.escape(w)}{_TITLE_AFTER}") for w in words if len(w) == 1]
     if _is_han(name) and 2 <= len(name) <= 4:
         surname = name[:2] if name[:2] in _CJK_COMPOUND_SURNAMES else name[:1]
         patterns.append(re.compile(f"{re.escape(surname)}(?:{_CJK_TITLES})"))
