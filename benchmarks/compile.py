@@ -23,14 +23,14 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from compiler.build import BuildRequest, build_report
-from compiler.ingest import ingest_paths
-from compiler.pipeline import compile_draft
-from compiler.plugins import load_plugins
-from compiler.records import load_vocabulary_file
-from compiler.render import Renderer
-from compiler.store import open_store
-from compiler.vocabulary import VOCABULARY_FILE
+from hrdraft.build import BuildRequest, build_report
+from hrdraft.ingest import ingest_paths
+from hrdraft.pipeline import compile_draft
+from hrdraft.plugins import load_plugins
+from hrdraft.records import load_vocabulary_file
+from hrdraft.render import Renderer
+from hrdraft.store import open_store
+from hrdraft.vocabulary import VOCABULARY_FILE
 
 WORDS = (
     "police",

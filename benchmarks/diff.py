@@ -4,7 +4,7 @@ Builds two versions of a ~300-page draft (40 sections x 60 paragraphs x 80
 words, about 190,000 words) where about 5% of the paragraphs differ (word
 edits, some added, removed and moved), then times, in the same run:
 
-* hrdraft: `compiler.diff.diff_reports(old, new)` (align sections, then
+* hrdraft: `hrdraft.history.diff.diff_reports(old, new)` (align sections, then
   blocks, then words inside changed blocks only);
 * baseline: `difflib.SequenceMatcher(None, old_words, new_words,
   autojunk=False).get_opcodes()` over the two full texts.
@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from compiler.diff import diff_reports
-from compiler.document import Cite, Paragraph, Report, Section
+from hrdraft.document import Cite, Paragraph, Report, Section
+from hrdraft.history.diff import diff_reports
 
 
 def vocabulary(rng: random.Random, size: int = 3000) -> list[str]:

@@ -122,9 +122,9 @@ def generate(path: Path, n: int, seed: int = 11) -> None:
 
 
 def time_hrdraft(path: Path, workdir: Path) -> float:
-    from compiler.ingest import ingest_file
-    from compiler.plugins import load_plugins
-    from compiler.store import open_store
+    from hrdraft.ingest import ingest_file
+    from hrdraft.plugins import load_plugins
+    from hrdraft.store import open_store
 
     store = open_store(f"sqlite:///{workdir / 'hrdraft.sqlite'}")
     plugins = load_plugins()

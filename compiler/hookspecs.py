@@ -2,7 +2,7 @@
 
 This module is the plugin API. Each hook's docstring says when the core calls
 it, with what, and what it returns; docs/plugins.md is written from it and a
-test keeps the two in step. Implement a hook with ``@compiler.hookimpl`` on a
+test keeps the two in step. Implement a hook with ``@hrdraft.hookimpl`` on a
 function of the same name in a module (or class) registered under the
 ``hrdraft`` entry-point group.
 
@@ -44,7 +44,7 @@ def hrdraft_register_report_types() -> list[ReportType]:
     """Declare the report types this plugin can compile.
 
     Called once when the plugin manager is first used. Return a list of
-    :class:`compiler.ReportType`, each with its editions (outlines and the
+    :class:`hrdraft.ReportType`, each with its editions (outlines and the
     reporting years they apply to), its reporting period, the record figure
     names it reads and the ``--option`` settings it accepts. Names must be
     unique across plugins; a clash is reported with both plugin names.
@@ -57,7 +57,7 @@ def hrdraft_register_categories() -> list[Category]:
 
     Called when records are validated (ingest) and when ``hrdraft
     categories`` lists the vocabulary. Return a list of
-    :class:`compiler.Category`. An id that already exists is an error named
+    :class:`hrdraft.Category`. An id that already exists is an error named
     with the plugin; extend with a new prefix (``civic.*``) instead.
     """
 
@@ -67,11 +67,11 @@ def hrdraft_register_readers() -> list[Reader]:
     """Add input formats that ``hrdraft ingest`` can read.
 
     Called when ingest chooses a reader by ``--format`` or file extension.
-    Return a list of :class:`compiler.Reader`: a format name, the file
+    Return a list of :class:`hrdraft.Reader`: a format name, the file
     extensions it claims, and a function that takes an open binary file and
     its path and yields ``(line, raw_row)`` pairs, where ``raw_row`` is a
     dict in the JSON record form (validation is the core's job). A reader
-    raises :class:`compiler.InputFileError` for a file it cannot read at all.
+    raises :class:`hrdraft.InputFileError` for a file it cannot read at all.
     """
 
 
@@ -119,7 +119,7 @@ def hrdraft_build_section(
     children, with the records classified into that exact section id (in
     event-date order). Return ``None`` when ``context.report_type`` is not
     yours. Every paragraph built from records must cite them
-    (:class:`compiler.Cite`); a section with no records still gets text
+    (:class:`hrdraft.Cite`); a section with no records still gets text
     (a lead sentence such as "There were no reports of ... during the year."
     or "Not applicable."), never an empty heading.
     """
@@ -133,7 +133,7 @@ def hrdraft_transform_document(context: BuildContext, document: Report) -> Repor
     each implementation receiving the document the previous one returned.
     Use it for what needs the whole tree: an executive summary built from
     the sections, numbering, a cross-report pointer. Return a new
-    :class:`compiler.Report` (the tree is immutable: use ``model_copy``), or
+    :class:`hrdraft.Report` (the tree is immutable: use ``model_copy``), or
     ``None`` to leave it unchanged.
     """
 

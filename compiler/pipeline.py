@@ -22,10 +22,16 @@ from typing import TYPE_CHECKING
 
 from .build import BuildRequest, build_report, empty_sections, resolve
 from .errors import NotFoundError
+from .history.versions import (
+    Version,
+    find_by_fingerprint,
+    list_versions,
+    load_version,
+    save_version,
+)
 from .plugins import Plugins
 from .select import inputs_of
 from .store import Store
-from .versions import Version, find_by_fingerprint, list_versions, load_version, save_version
 
 if TYPE_CHECKING:  # WeasyPrint loads only when something is rendered
     from .render import Renderer

@@ -32,7 +32,7 @@ ENTRY_POINT_GROUP = "hrdraft"
 hookimpl = pluggy.HookimplMarker(hookspecs.PROJECT)
 
 # The core's own behaviour, made of ordinary plugins.
-DEFAULT_PLUGINS: tuple[str, ...] = ("compiler.vocabulary", "compiler.readers")
+DEFAULT_PLUGINS: tuple[str, ...] = ("hrdraft.vocabulary", "hrdraft.ingest.readers")
 
 
 @dataclass(frozen=True)

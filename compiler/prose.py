@@ -13,7 +13,7 @@ these functions so every report reads the same way:
 * a section's blocks in one call (:func:`section_paragraphs`).
 
 Everything here works on records already made safe for the draft's audience
-(:class:`compiler.SelectedRecord`): it never sees a name it may not print.
+(:class:`hrdraft.SelectedRecord`): it never sees a name it may not print.
 """
 
 from __future__ import annotations
@@ -343,5 +343,5 @@ def pointer_sentence(report: str, title: str | None = None, url: str | None = No
 
 
 def pointer(report: str, title: str | None = None, url: str | None = None) -> Pointer:
-    """The cross-report :class:`compiler.Pointer` block for :func:`pointer_sentence`."""
+    """The cross-report :class:`hrdraft.Pointer` block for :func:`pointer_sentence`."""
     return Pointer(report=report, text=pointer_sentence(report, title, url))

@@ -5,7 +5,7 @@ registering the package in the ``hrdraft`` entry-point group, a module with
 the hooks a report type needs (report type with one edition outline,
 classification, section building, a template directory), a template
 override of the core report page, and a passing pytest test built on the
-fixtures and helpers of :mod:`compiler.testing`.
+fixtures and helpers of :mod:`hrdraft.testing`.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compiler import (
+from hrdraft import (
     Block,
     BuildContext,
     Edition,
@@ -184,7 +184,7 @@ _TEST = Template('''\
 from __future__ import annotations
 
 import pytest
-from compiler.testing import compile_draft, plugins_with, render_html, section_text, store_records
+from hrdraft.testing import compile_draft, plugins_with, render_html, section_text, store_records
 
 import $package
 

@@ -20,7 +20,7 @@ Helpers for plugin authors, at the end of this module:
 
 A plugin's test, typically::
 
-    from compiler.testing import compile_draft, plugins_with, section_text, store_records
+    from hrdraft.testing import compile_draft, plugins_with, section_text, store_records
 
     import my_plugin
 
@@ -120,7 +120,7 @@ def compile_draft(
 ) -> Report:
     """Build one draft's document, as ``hrdraft compile`` would, without writing files.
 
-    ``kw`` are the other fields of :class:`compiler.build.BuildRequest`:
+    ``kw`` are the other fields of :class:`hrdraft.build.BuildRequest`:
     ``edition``, ``section`` and ``options`` (e.g. ``options={"tier": "2"}``).
     ``plugins`` defaults to the installed plugins; pass
     ``load_plugins(extra=(my_module,))`` to test a plugin that is not

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler.store import Store, open_store
+from hrdraft.store import Store, open_store
 
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import compiler.cli.records  # noqa: F401 - registers the commands
-from compiler.cli import cli
-from compiler.ingest import record_schema
+import hrdraft.cli.records  # noqa: F401 - registers the commands
+from hrdraft.cli import cli
+from hrdraft.ingest import record_schema
 
 ROOTS = Path(__file__).parent / "roots"
 FORMATS = ROOTS / "ingest-formats"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from compiler.cli import cli
-from compiler.document import Cite, Paragraph, Report, Section
-from compiler.store import open_store
-from compiler.versions import save_version
+from hrdraft.cli import cli
+from hrdraft.document import Cite, Paragraph, Report, Section
+from hrdraft.history.versions import save_version
+from hrdraft.store import open_store
 
 
 def draft(year: int, text: str, audience: str = "public") -> Report:

@@ -10,11 +10,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from compiler.diff import apply, diff_reports, diff_text, tokenize
-from compiler.document import BulletList, Cite, Note, Paragraph, Pointer, Report, Section, Table
-from compiler.errors import HrdraftError
-from compiler.redline import SCHEMA_VERSION, diff_to_dict, diff_to_json, print_diff, redline_html
-from compiler.render import Renderer
+from hrdraft.document import BulletList, Cite, Note, Paragraph, Pointer, Report, Section, Table
+from hrdraft.errors import HrdraftError
+from hrdraft.history.diff import apply, diff_reports, diff_text, tokenize
+from hrdraft.history.redline import (
+    SCHEMA_VERSION,
+    diff_to_dict,
+    diff_to_json,
+    print_diff,
+    redline_html,
+)
+from hrdraft.render import Renderer
 
 
 def para(text: str, *cites: tuple[str, int], lang: str | None = None) -> Paragraph:
@@ -559,7 +565,7 @@ def test_pdf_redline_uses_the_print_styles() -> None:
 
     from pypdf import PdfReader
 
-    from compiler.redline import redline_pdf
+    from hrdraft.history.redline import redline_pdf
 
     pdf = redline_pdf(sample_diff(), Renderer())
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

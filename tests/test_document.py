@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compiler.document import (
+from hrdraft.document import (
     BulletList,
     Cite,
     Note,

@@ -14,8 +14,8 @@ import importlib.metadata
 import pytest
 from click.testing import CliRunner
 
-from compiler.plugins import load_plugins
-from compiler.testing import compile_draft, render_html, section_text, store_records
+from hrdraft.plugins import load_plugins
+from hrdraft.testing import compile_draft, render_html, section_text, store_records
 
 
 @pytest.fixture(scope="session")
@@ -92,11 +92,11 @@ def test_it_compiles_end_to_end(plugins, hrdraft_store):
 
 
 def test_hrdraft_plugins_lists_it(civic_space_installed, monkeypatch):
-    import compiler.cli.reports  # registers the commands on the group
-    import compiler.plugins
-    from compiler.cli import cli
+    import hrdraft.cli.reports  # registers the commands on the group
+    import hrdraft.plugins
+    from hrdraft.cli import cli
 
-    monkeypatch.setattr(compiler.plugins, "_default", None)  # see what is installed now
+    monkeypatch.setattr(hrdraft.plugins, "_default", None)  # see what is installed now
     result = CliRunner().invoke(cli, ["plugins"])
     assert result.exit_code == 0, result.output
     assert "civic-space 0.1.0" in result.output

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compiler.diff import diff_versions
-from compiler.document import (
+from hrdraft.document import (
     BulletList,
     Cite,
     Note,
@@ -21,10 +20,11 @@ from compiler.document import (
     SourceEntry,
     Table,
 )
-from compiler.errors import InputFileError
-from compiler.export import export_markdown, import_markdown, parse_markdown
-from compiler.store import Store
-from compiler.versions import Version, load_version, save_version
+from hrdraft.errors import InputFileError
+from hrdraft.history.diff import diff_versions
+from hrdraft.history.export import export_markdown, import_markdown, parse_markdown
+from hrdraft.history.versions import Version, load_version, save_version
+from hrdraft.store import Store
 
 
 def cite(record: str, revision: int = 1) -> Cite:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler import hookspecs, testing
-from compiler.scaffold import plugin_names
+from hrdraft import hookspecs, testing
+from hrdraft.scaffold import plugin_names
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
 
@@ -18,7 +18,7 @@ HOOKS = sorted(
     for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
     if hasattr(fn, f"{hookspecs.PROJECT}_spec")
 )
-# The pytest fixtures compiler.testing gives plugin authors share the prefix.
+# The pytest fixtures hrdraft.testing gives plugin authors share the prefix.
 FIXTURES = {name for name in dir(testing) if name.startswith("hrdraft_")}
 
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from compiler import Paragraph, Pointer, Report, Section
-from compiler.build import BuildRequest, build_report, empty_sections
-from compiler.ingest import ingest_paths
-from compiler.prose import NUMEROUS
-from compiler.records import load_vocabulary_file
-from compiler.testing import SAMPLE_DIR
-from compiler.vocabulary import VOCABULARY_FILE
-from plugins.hrr.classify import NOT_USED, SECTIONS_BY_CATEGORY
+from hrdraft import Paragraph, Pointer, Report, Section
+from hrdraft.build import BuildRequest, build_report, empty_sections
+from hrdraft.ingest import ingest_paths
+from hrdraft.prose import NUMEROUS
+from hrdraft.records import load_vocabulary_file
+from hrdraft.reports.hrr.classify import NOT_USED, SECTIONS_BY_CATEGORY
+from hrdraft.testing import SAMPLE_DIR
+from hrdraft.vocabulary import VOCABULARY_FILE
 
 ROOTS = Path(__file__).parent / "roots"
 RECORDS = ROOTS / "plugins-hrr" / "records.jsonl"

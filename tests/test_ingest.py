@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from compiler import ingest
-from compiler.errors import InputFileError, PluginError
-from compiler.ingest import Reader, ingest_file, ingest_paths
-from compiler.plugins import hookimpl, load_plugins
-from compiler.records import Record
-from compiler.select import select_records
-from compiler.store import Batch, QuarantinedRow, RecordRevision, Store, StoredRecord
+from hrdraft import ingest
+from hrdraft.errors import InputFileError, PluginError
+from hrdraft.ingest import Reader, ingest_file, ingest_paths
+from hrdraft.plugins import hookimpl, load_plugins
+from hrdraft.records import Record
+from hrdraft.select import select_records
+from hrdraft.store import Batch, QuarantinedRow, RecordRevision, Store, StoredRecord
 
 ROOTS = Path(__file__).parent / "roots"
 FORMATS = ROOTS / "ingest-formats"

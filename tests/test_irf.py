@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from compiler import Paragraph, Report, Section, Table
-from compiler.build import BuildRequest, build_report, empty_sections
-from compiler.ingest import ingest_paths
-from plugins.irf.demography import group_label
+from hrdraft import Paragraph, Report, Section, Table
+from hrdraft.build import BuildRequest, build_report, empty_sections
+from hrdraft.ingest import ingest_paths
+from hrdraft.reports.irf.demography import group_label
 
 ROOTS = Path(__file__).parent / "roots"
 RECORDS = ROOTS / "plugins-irf" / "records.jsonl"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from compiler.markup import to_html, to_inline_html
+from hrdraft.render.markup import to_html, to_inline_html
 
 
 def test_the_subset_renders() -> None:

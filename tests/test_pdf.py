@@ -15,8 +15,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from compiler.document import BulletList, Cite, Paragraph, Report, Section
-from compiler.render import Renderer
+from hrdraft.document import BulletList, Cite, Paragraph, Report, Section
+from hrdraft.render import Renderer
 
 pytestmark = pytest.mark.pdf
 

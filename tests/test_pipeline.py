@@ -8,13 +8,13 @@ import subprocess
 
 import pytest
 
-from compiler.build import BuildRequest
-from compiler.ingest import ingest_paths
-from compiler.pipeline import compile_draft, compile_drafts
-from compiler.plugins import load_plugins
-from compiler.render import Renderer
-from compiler.testing import SAMPLE_DIR
-from compiler.versions import list_versions
+from hrdraft.build import BuildRequest
+from hrdraft.history.versions import list_versions
+from hrdraft.ingest import ingest_paths
+from hrdraft.pipeline import compile_draft, compile_drafts
+from hrdraft.plugins import load_plugins
+from hrdraft.render import Renderer
+from hrdraft.testing import SAMPLE_DIR
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def test_a_revised_record_makes_a_new_version(
 
 
 PROBE = """\
-from compiler import hookimpl
+from hrdraft import hookimpl
 
 TITLE = {title!r}
 

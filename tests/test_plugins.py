@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import compiler.cli.reports  # registers `hrdraft plugins` on the group
-import compiler.plugins
-from compiler import NotFoundError
-from compiler.cli import cli
-from compiler.plugins import load_plugins
-from compiler.testing import compile_draft, section_text
+import hrdraft.cli.reports  # registers `hrdraft plugins` on the group
+import hrdraft.plugins
+from hrdraft import NotFoundError
+from hrdraft.cli import cli
+from hrdraft.plugins import load_plugins
+from hrdraft.testing import compile_draft, section_text
 
 TOYS = Path(__file__).parent / "plugins"
 
@@ -30,7 +30,7 @@ def toys_installed(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(TOYS))
     monkeypatch.syspath_prepend(str(tmp_path))
     # `hrdraft plugins` uses the process-wide plugins: make it load afresh.
-    monkeypatch.setattr(compiler.plugins, "_default", None)
+    monkeypatch.setattr(hrdraft.plugins, "_default", None)
     names = {ep.name for ep in importlib.metadata.entry_points(group="hrdraft")}
     assert {"toy-import-error", "toy-bad-signature"} <= names
 
@@ -77,7 +77,7 @@ def test_hrdraft_plugins_lists_plugins_versions_report_types_and_editions(toys_i
 
 
 def test_hrdraft_plugins_exits_cleanly_when_all_load(monkeypatch):
-    monkeypatch.setattr(compiler.plugins, "_default", None)
+    monkeypatch.setattr(hrdraft.plugins, "_default", None)
     result = CliRunner().invoke(cli, ["plugins"])
     assert result.exit_code == 0, result.output
     assert "-o tier=..." in result.output

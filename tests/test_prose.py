@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compiler import Paragraph, Pointer, Record, SelectedRecord, prose
+from hrdraft import Paragraph, Pointer, Record, SelectedRecord, prose
 
 
 def record(**overrides: object) -> Record:

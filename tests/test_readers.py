@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from compiler import readers
-from compiler.errors import InputFileError
-from compiler.ingest import EXTRA_CELLS, choose_reader
-from compiler.plugins import load_plugins
-from compiler.records import Record
+from hrdraft.errors import InputFileError
+from hrdraft.ingest import EXTRA_CELLS, choose_reader, readers
+from hrdraft.plugins import load_plugins
+from hrdraft.records import Record
 
 ROOTS = Path(__file__).parent / "roots"
 

@@ -7,10 +7,10 @@ import json
 import re
 from pathlib import Path
 
-from compiler.ingest import record_schema
-from compiler.plugins import load_plugins
-from compiler.readers import read_csv
-from compiler.records import Record
+from hrdraft.ingest import record_schema
+from hrdraft.ingest.readers import read_csv
+from hrdraft.plugins import load_plugins
+from hrdraft.records import Record
 
 DOCS = Path(__file__).parent.parent / "docs"
 

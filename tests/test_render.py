@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from compiler.document import Paragraph, Report, Section
-from compiler.errors import HrdraftError, NotFoundError
-from compiler.render import (
+from hrdraft.document import Paragraph, Report, Section
+from hrdraft.errors import HrdraftError, NotFoundError
+from hrdraft.render import (
     CORE_TEMPLATES,
     RefusedFetch,
     Renderer,

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import compiler.cli.reports  # noqa: F401 - registers the commands on the group
-from compiler.cli import cli
-from compiler.plugins import load_plugins
-from compiler.testing import compile_draft, render_html, section_text, store_records
+import hrdraft.cli.reports  # noqa: F401 - registers the commands on the group
+from hrdraft.cli import cli
+from hrdraft.plugins import load_plugins
+from hrdraft.testing import compile_draft, render_html, section_text, store_records
 
 RECORD = {
     "id": "XA-annex-1",
@@ -116,7 +116,7 @@ def test_pip_install_makes_it_a_plugin_like_any_other(tmp_path):
     )
     assert install.returncode == 0, install.stderr
     listing = subprocess.run(
-        [python, "-c", "from compiler.cli import main; main()", "plugins"],
+        [python, "-c", "from hrdraft.cli import main; main()", "plugins"],
         capture_output=True,
         text=True,
         cwd=tmp_path,

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from compiler.ingest import ingest_paths
-from compiler.outline import calendar_year
-from compiler.records import Record
-from compiler.select import make_safe, select_records
+from hrdraft.ingest import ingest_paths
+from hrdraft.outline import calendar_year
+from hrdraft.records import Record
+from hrdraft.select import make_safe, select_records
 
 
 def record(**overrides: object) -> Record:

@@ -4,7 +4,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from compiler.store import Base
+from hrdraft.store import Base
 
 
 def test_schema_is_created_on_first_use(any_store):

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from compiler import HrdraftError, Note, Paragraph, Table
-from compiler.build import BuildRequest, build_report
-from compiler.ingest import ingest_paths
-from compiler.records import Record
+from hrdraft import HrdraftError, Note, Paragraph, Table
+from hrdraft.build import BuildRequest, build_report
+from hrdraft.ingest import ingest_paths
+from hrdraft.records import Record
 
 ROOT = Path(__file__).parent / "roots" / "plugins-tip"
 RECORDS = [Record.model_validate(json.loads(line)) for line in (ROOT / "records.jsonl").open()]
@@ -258,7 +258,7 @@ def test_a_country_without_figures_gets_no_tier_suggested_and_lead_sentences(com
 
 
 def test_the_plugin_author_helpers_compile_tip(tip_store, hrdraft_compile):
-    from compiler.testing import section_text
+    from hrdraft.testing import section_text
 
     report = hrdraft_compile("tip", "XA", 2024, options={"tier": "2WL"})
     assert report.report_type == "tip"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from compiler.records import Record
+from hrdraft.records import Record
 
 BASE = {
     "id": "XA-1",

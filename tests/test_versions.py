@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
-from compiler.diff import diff_versions, previous_year_version
-from compiler.document import Cite, Paragraph, Report, Section
-from compiler.errors import HrdraftError, NotFoundError
-from compiler.store import Store, StoredVersion
-from compiler.versions import list_versions, load_version, previous_version, save_version
+from hrdraft.document import Cite, Paragraph, Report, Section
+from hrdraft.errors import HrdraftError, NotFoundError
+from hrdraft.history.diff import diff_versions, previous_year_version
+from hrdraft.history.versions import list_versions, load_version, previous_version, save_version
+from hrdraft.store import Store, StoredVersion
 
 
 def draft(year: int = 2023, text: str = "There were reports of torture.", **kw: object) -> Report:

@@ -11,12 +11,12 @@ import click
 from rich.table import Table
 from rich.tree import Tree
 
-from ..diff import diff_versions, previous_year_version
 from ..document import AUDIENCES, Report, Section
 from ..errors import HrdraftError, NotFoundError
-from ..export import export_markdown, import_markdown
-from ..redline import FORMATS, diff_to_json, print_diff, redline_html, redline_pdf
-from ..versions import Version, list_versions, load_version, previous_version
+from ..history.diff import diff_versions, previous_year_version
+from ..history.export import export_markdown, import_markdown
+from ..history.redline import FORMATS, diff_to_json, print_diff, redline_html, redline_pdf
+from ..history.versions import Version, list_versions, load_version, previous_version
 from . import Env, cli, console, pass_env, render_options
 
 

@@ -1,12 +1,12 @@
 """The Human Rights Report plugin: Country Reports on Human Rights Practices.
 
 Registered through the ``hrdraft`` entry-point group like any third-party
-plugin, and built only on the public API of :mod:`compiler`.
+plugin, and built only on the public API of :mod:`hrdraft`.
 """
 
 from __future__ import annotations
 
-from compiler import (
+from hrdraft import (
     Block,
     BuildContext,
     Report,

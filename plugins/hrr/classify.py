@@ -12,7 +12,7 @@ only those is left out (an explicit ``hrr:`` target still places it).
 
 from __future__ import annotations
 
-from compiler import BuildContext, SelectedRecord
+from hrdraft import BuildContext, SelectedRecord
 
 # category: (section in edition "2023", section in edition "2024")
 SECTIONS_BY_CATEGORY: dict[str, tuple[str | None, str | None]] = {

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compiler import Edition, SectionSpec
+from hrdraft import Edition, SectionSpec
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ decides what to keep, but never loses material the compiler was given.
 
 from __future__ import annotations
 
-from compiler import Block, BuildContext, Paragraph, Report, SectionSpec, SelectedRecord, prose
+from hrdraft import Block, BuildContext, Paragraph, Report, SectionSpec, SelectedRecord, prose
 
 from .classify import placement
 from .outline import Heading

@@ -9,7 +9,7 @@ every row names its source and cites the records its numbers come from.
 
 from __future__ import annotations
 
-from compiler import Block, Cite, Paragraph, SelectedRecord, Table, prose
+from hrdraft import Block, Cite, Paragraph, SelectedRecord, Table, prose
 
 POPULATION = "population"
 ADHERENTS = "adherents_"

@@ -7,7 +7,7 @@ International Religious Freedom Act of 1998 began. Section ids are stable
 
 from __future__ import annotations
 
-from compiler import Edition, SectionSpec
+from hrdraft import Edition, SectionSpec
 
 SUMMARY = "summary"
 DEMOGRAPHY = "I"

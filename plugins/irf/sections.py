@@ -1,15 +1,15 @@
 """The blocks of one IRF section, and the Executive Summary built from the rest.
 
 Sections II to IV open with a lead sentence and give one attributed
-paragraph per record (see :mod:`compiler.prose`); Section I is the
-demography table (:mod:`plugins.irf.demography`). The Executive Summary
+paragraph per record (see :mod:`hrdraft.prose`); Section I is the
+demography table (:mod:`hrdraft.reports.irf.demography`). The Executive Summary
 restates, section by section, the first sentence of each record there, so
 it never says more than the sections below it.
 """
 
 from __future__ import annotations
 
-from compiler import Block, BuildContext, Paragraph, Report, SectionSpec, SelectedRecord, prose
+from hrdraft import Block, BuildContext, Paragraph, Report, SectionSpec, SelectedRecord, prose
 
 from .demography import demography_blocks
 from .outline import DEMOGRAPHY, SECTION_BY_CATEGORY, SUMMARY

@@ -11,7 +11,7 @@ the records and a tier suggestion that is labelled as such.
 
 from __future__ import annotations
 
-from compiler import Block, BuildContext, Report, ReportType, SectionSpec, SelectedRecord, hookimpl
+from hrdraft import Block, BuildContext, Report, ReportType, SectionSpec, SelectedRecord, hookimpl
 
 from . import sections, tier
 from .outline import (

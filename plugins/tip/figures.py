@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compiler import Cite, SelectedRecord, Table
+from hrdraft import Cite, SelectedRecord, Table
 
 from .outline import LAW_ENFORCEMENT, SPLITS, VICTIM_CARE
 

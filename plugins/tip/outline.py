@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from compiler import Edition, ReportType, SectionSpec
+from hrdraft import Edition, ReportType, SectionSpec
 
 # Section ids are stable: records target them as ``tip:prosecution``.
 HEADER = "tier"

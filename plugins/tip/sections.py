@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from compiler import (
+from hrdraft import (
     Block,
     BuildContext,
     BulletList,

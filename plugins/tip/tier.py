@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from compiler import HrdraftError, SelectedRecord
+from hrdraft import HrdraftError, SelectedRecord
 
 from .figures import total
 from .outline import LAW_ENFORCEMENT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compiler import BuildContext, Edition, ReportType, SectionSpec, SelectedRecord, hookimpl
+from hrdraft import BuildContext, Edition, ReportType, SectionSpec, SelectedRecord, hookimpl
 
 TOY = ReportType(
     name="toy-bad",

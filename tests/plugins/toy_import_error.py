@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hrdraft_no_such_dependency  # noqa: F401 - the failure under test
 
-from compiler import ReportType, hookimpl
+from hrdraft import ReportType, hookimpl
 
 
 @hookimpl

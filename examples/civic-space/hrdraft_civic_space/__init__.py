@@ -1,6 +1,6 @@
 """Civic Space: an example third-party report plugin for hrdraft.
 
-It uses only hrdraft's public API (``compiler`` and ``compiler.prose``) and
+It uses only hrdraft's public API (``hrdraft`` and ``hrdraft.prose``) and
 is found through the ``hrdraft`` entry-point group, like the built-in
 reports.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compiler import (
+from hrdraft import (
     Block,
     BuildContext,
     Category,

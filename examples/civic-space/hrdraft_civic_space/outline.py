@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compiler import Category, Edition, ReportType, SectionSpec
+from hrdraft import Category, Edition, ReportType, SectionSpec
 
 SUMMARY = "summary"
 

@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from .document import Report
-from .errors import NotFoundError
-from .store import Store, StoredVersion
+from ..document import Report
+from ..errors import NotFoundError
+from ..store import Store, StoredVersion
 
 
 def document_hash(document_json: str) -> str:

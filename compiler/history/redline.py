@@ -1,6 +1,6 @@
 """A diff's outputs: terminal summary, HTML redline, PDF redline and JSON.
 
-All four are functions of one `ReportDiff` (compiler/diff.py), never of each
+All four are functions of one `ReportDiff` (compiler/history/diff.py), never of each
 other. The HTML redline extends the drafts' base page, so its PDF carries the
 same print styles (running header, audience banner, page numbers). The JSON
 form is the stable schema of docs/diff.md; bump `SCHEMA_VERSION` on any
@@ -20,8 +20,8 @@ from markupsafe import Markup, escape
 from rich.console import Console
 from rich.text import Text
 
+from ..errors import HrdraftError
 from .diff import BlockOp, Explanation, ItemOp, ReportDiff, SectionDiff, Span
-from .errors import HrdraftError
 
 __all__ = [
     "FORMATS",

@@ -2,7 +2,7 @@
 
 An SQLite file in the working directory by default; ``--db URL`` or
 ``HRDRAFT_DB`` points at PostgreSQL instead (same code). The schema is owned
-by the Alembic migrations in ``compiler/migrations/``: every command calls
+by the Alembic migrations in ``compiler/store/migrations/``: every command calls
 :func:`open_store`, which upgrades to the newest revision first. hrdraft
 processes keep no state of their own, so any number can share one server.
 """
@@ -177,7 +177,7 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> Store:
     """Connect to the store, creating and migrating it as needed."""
     from sqlalchemy.exc import ArgumentError, OperationalError
 
-    from .errors import HrdraftError
+    from ..errors import HrdraftError
 
     resolved = database_url(url)
     try:

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import yaml
 
-from .document import Block, BulletList, Cite, Note, Paragraph, Pointer, Report, Section, Table
-from .errors import HrdraftError, InputFileError
-from .store import Store
+from ..document import Block, BulletList, Cite, Note, Paragraph, Pointer, Report, Section, Table
+from ..errors import HrdraftError, InputFileError
+from ..store import Store
 from .versions import Version, load_version, save_version
 
 __all__ = ["EXPORT_FORMAT", "ImportedDraft", "export_markdown", "import_markdown", "parse_markdown"]

@@ -26,9 +26,9 @@ from functools import lru_cache
 
 from sqlalchemy import and_, or_, select
 
-from .document import Audience, Cite
-from .records import Person, Record
-from .store import RecordRevision, Store, StoredRecord
+from ..document import Audience, Cite
+from ..records import Person, Record
+from ..store import RecordRevision, Store, StoredRecord
 
 # Sensitivity levels each audience may use. Confidential is in neither.
 ALLOWED: dict[str, tuple[str, ...]] = {

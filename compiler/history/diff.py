@@ -15,7 +15,7 @@ text from those two public drafts.
 This module is the engine: block alignment, section matching, explanations,
 and picking the versions to compare. The result types and `apply` (which
 rebuilds the newer tree from the older one and the diff) are in
-compiler/changes.py, word and sequence edit scripts in compiler/textdiff.py;
+compiler/history/changes.py, word and sequence edit scripts in compiler/history/textdiff.py;
 the names other modules use are re-exported here.
 """
 
@@ -28,6 +28,9 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
 
+from ..document import Cite, Report, Section
+from ..errors import HrdraftError
+from ..store import Store
 from .changes import (
     ITEM_FIELDS,
     TEXT_FIELDS,
@@ -41,9 +44,6 @@ from .changes import (
     apply,
     field_diffs,
 )
-from .document import Cite, Report, Section
-from .errors import HrdraftError
-from .store import Store
 from .textdiff import ItemOp, Span, diff_text, tokenize
 from .versions import Version, list_versions, load_version
 

@@ -31,12 +31,12 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from .errors import HrdraftError, InputFileError, PluginError, choices
-from .records import Citation, Person, Record, Source, Vocabulary, parse_partial_date
-from .store import Batch, QuarantinedRow, Store, StoredRecord
+from ..errors import HrdraftError, InputFileError, PluginError, choices
+from ..records import Citation, Person, Record, Source, Vocabulary, parse_partial_date
+from ..store import Batch, QuarantinedRow, Store, StoredRecord
 
 if TYPE_CHECKING:
-    from .plugins import Plugins
+    from ..plugins import Plugins
 
 CHUNK_ROWS = 1000
 # Errors kept on a BatchResult for the summary; the quarantine table has them all.

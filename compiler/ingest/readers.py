@@ -21,9 +21,9 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from .errors import InputFileError
-from .ingest import EXTRA_CELLS, Reader
-from .plugins import hookimpl
+from ..errors import InputFileError
+from ..plugins import hookimpl
+from . import EXTRA_CELLS, Reader
 
 # Fields whose CSV cell holds several values separated by "|".
 LIST_FIELDS = frozenset({"categories", "sections"})
@@ -83,7 +83,7 @@ def csv_rows(file: BinaryIO, path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(first line of the row, {column: cell})`` for each data row; empty cells left out.
 
     The delimiter (``,``, ``;`` or tab) is taken from the header row. Cells
-    beyond the header are kept under :data:`compiler.ingest.EXTRA_CELLS`, so
+    beyond the header are kept under :data:`hrdraft.ingest.EXTRA_CELLS`, so
     validation reports them instead of losing them.
     """
     lines = utf8_lines(file, path)

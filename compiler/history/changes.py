@@ -6,7 +6,7 @@ removed and changed blocks carry the `Explanation`s the citations give. Their
 JSON form is documented in docs/diff.md.
 
 `apply(old, diff)` rebuilds the newer tree from the older one and the diff;
-the property tests hold the engine (compiler/diff.py) to that.
+the property tests hold the engine (compiler/history/diff.py) to that.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter
 
-from .document import Block, Report, Section
+from ..document import Block, Report, Section
 from .textdiff import ItemOp, Span, apply_items, diff_items, diff_text, new_text, old_text
 
 __all__ = [

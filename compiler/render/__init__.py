@@ -31,11 +31,10 @@ import weasyprint
 from markupsafe import Markup
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-import templates as _core_templates
-
+from .. import templates as _core_templates
+from ..document import Cite, Report
+from ..errors import HrdraftError, NotFoundError, choices
 from . import markup
-from .document import Cite, Report
-from .errors import HrdraftError, NotFoundError, choices
 
 __all__ = [
     "CORE_TEMPLATES",
