@@ -14,26 +14,27 @@ file was seen again), and rows that fail again are not quarantined twice.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from ..errors import HrdraftError, InputFileError, PluginError, choices
-from ..records import Citation, Person, Record, Source, Vocabulary, parse_partial_date
+from ..errors import InputFileError
+from ..records import Record, Vocabulary, parse_partial_date
 from ..store import Batch, QuarantinedRow, Store, StoredRecord
+from .messages import RowError, row_errors
+from .reading import EXTRA_CELLS, Reader, _guarded, choose_reader, expand_paths
 
 if TYPE_CHECKING:
     from ..plugins import Plugins
@@ -41,38 +42,8 @@ if TYPE_CHECKING:
 CHUNK_ROWS = 1000
 # Errors kept on a BatchResult for the summary; the quarantine table has them all.
 MAX_REPORTED_ERRORS = 1000
-# Where a CSV reader puts cells beyond the header, so validation reports them.
-EXTRA_CELLS = "(extra cells)"
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Reader:
-    """One input format: its name, the extensions it claims, and how to read it.
-
-    ``read(file, path)`` takes the file opened in binary mode and its path
-    (for messages) and yields ``(line, raw_row)``, ``raw_row`` a dict in the
-    JSON record form. It raises InputFileError for a file it cannot read.
-    """
-
-    name: str
-    extensions: tuple[str, ...]
-    read: Callable[[BinaryIO, str], Iterator[tuple[int, dict]]]
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem with one row: where it is and what to do about it."""
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
 
 @dataclass
@@ -97,108 +68,6 @@ class BatchResult:
     @property
     def ok(self) -> bool:
         return self.quarantined == 0
-
-
-# -------------------------------------------------------------------------
-# Choosing a reader
-# -------------------------------------------------------------------------
-
-
-def choose_reader(plugins: Plugins, path: Path | str, format: str | None = None) -> Reader:
-    """The reader named by `format`, else the one claiming the file's extension."""
-    readers = plugins.readers
-    if format:
-        if format not in readers:
-            raise InputFileError(
-                str(path), f"unknown format {format!r}", hint=choices(sorted(readers))
-            )
-        return readers[format]
-    name = Path(path).name.lower()
-    for reader in readers.values():  # built-in readers first: a plugin takes --format
-        if any(name.endswith(ext) for ext in reader.extensions):
-            return reader
-    claimed = sorted({e for r in readers.values() for e in r.extensions})
-    raise InputFileError(
-        str(path),
-        "cannot tell the format from the file name",
-        hint=f"use --format ({', '.join(sorted(readers))}); known extensions: {', '.join(claimed)}",
-    )
-
-
-def expand_paths(plugins: Plugins, paths: Iterable[Path | str]) -> list[Path]:
-    """The paths, with each directory replaced by the files in it a reader claims."""
-    extensions = tuple(e for r in plugins.readers.values() for e in r.extensions)
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(
-                f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(extensions)
-            )
-        else:
-            out.append(p)
-    return out
-
-
-# -------------------------------------------------------------------------
-# Validation errors in words a submitter can act on
-# -------------------------------------------------------------------------
-
-_MODELS: dict[str, type[BaseModel]] = {"source": Source, "citation": Citation, "persons": Person}
-
-
-def _field_names(loc: Sequence[Any]) -> list[str]:
-    """The fields allowed where `loc` points (for 'did you mean')."""
-    model: type[BaseModel] = Record
-    for part in loc[:-1]:
-        if isinstance(part, str) and part in _MODELS and model is Record:
-            model = _MODELS[part]
-    return list(model.model_fields)
-
-
-def _message(err: Any) -> str:
-    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
-    loc = err["loc"]
-    if kind == "missing":
-        return "required; add a value"
-    if kind == "extra_forbidden":
-        if loc and loc[-1] == EXTRA_CELLS:
-            return (
-                "the row has more cells than the header has columns; quote any cell "
-                "that holds the delimiter"
-            )
-        if loc == ("attachments",):
-            return (
-                "hrdraft keeps no attached files; export without attachments, or remove the column"
-            )
-        near = difflib.get_close_matches(str(loc[-1]), _field_names(loc), n=2, cutoff=0.6)
-        hint = f" (did you mean {' or '.join(near)}?)" if near else ""
-        return f"unknown field{hint}; the record fields are listed in docs/records.md"
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    if kind == "literal_error":
-        return f"{value!r} is not allowed; use {ctx.get('expected', '')}"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{value!r} is not a whole number"
-    if kind == "string_type":
-        return f"expected text, got {value!r} (in YAML, put it in quotes)"
-    if kind in ("string_too_short", "too_short"):
-        return "must not be empty"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        what = "a record object {...}" if not loc else "an object {...}"
-        return f"expected {what}, got {type(value).__name__}"
-    if kind == "list_type":
-        return f"expected a list, got {value!r}"
-    if kind.startswith("date"):
-        return f"{value!r} is not a date; use YYYY-MM-DD"
-    return f"{err['msg']} (got {value!r})"
-
-
-def row_errors(exc: ValidationError, file: str, line: int) -> list[RowError]:
-    """One RowError per problem pydantic found, field as a dotted path."""
-    return [
-        RowError(file, line, ".".join(str(p) for p in err["loc"]) or "(row)", _message(err))
-        for err in exc.errors(include_url=False)
-    ]
 
 
 # -------------------------------------------------------------------------
@@ -477,23 +346,6 @@ class _FileWriter:
             self.conn.execute(insert(QuarantinedRow.__table__), fresh)
 
 
-def _guarded(
-    rows: Iterable[tuple[int, Any]], reader: Reader, path: str
-) -> Iterator[tuple[int, Any]]:
-    """The reader's rows; a plugin reader's own bug is reported as the plugin's."""
-    it = iter(rows)
-    while True:
-        try:
-            item = next(it)
-        except StopIteration:
-            return
-        except HrdraftError:
-            raise
-        except Exception as exc:
-            raise PluginError(f"reader {reader.name!r} failed on {path}: {exc!r}") from exc
-        yield item
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
@@ -610,3 +462,18 @@ def ingest_paths(
 def record_schema() -> str:
     """The JSON Schema of the record form, as published in docs/record.schema.json."""
     return json.dumps(Record.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+__all__ = [
+    "EXTRA_CELLS",
+    "BatchResult",
+    "Reader",
+    "RowError",
+    "canonical_json",
+    "choose_reader",
+    "expand_paths",
+    "ingest_file",
+    "ingest_paths",
+    "record_schema",
+    "row_errors",
+]

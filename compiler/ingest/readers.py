@@ -23,7 +23,7 @@ import orjson
 
 from ..errors import InputFileError
 from ..plugins import hookimpl
-from . import EXTRA_CELLS, Reader
+from .reading import EXTRA_CELLS, Reader
 
 # Fields whose CSV cell holds several values separated by "|".
 LIST_FIELDS = frozenset({"categories", "sections"})
