@@ -6,22 +6,20 @@ refuses root). ``HRDRAFT_TEST_PG_URL`` points at an existing server instead.
 Each test that asks for ``any_store`` runs twice: on SQLite and on a fresh
 PostgreSQL database.
 
-The example Civic Space plugin (``examples/civic-space``) is installed into
-this environment with ``pip install -e`` before any test runs, so that it is
-found through its entry point exactly as a third party's plugin would be.
+The example Civic Space plugin (``examples/civic-space``) is pip-installed
+into a throwaway folder on the path before any test runs, so that it is found
+through its entry point exactly as a third party's plugin would be, without
+touching the environment the suite runs in.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
-import importlib.util
 import os
 import shutil
-import site
 import socket
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 import uuid
@@ -35,25 +33,31 @@ from hrdraft.store import Store, open_store
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"
 EXAMPLE_PLUGIN = TESTS.parent / "examples" / "civic-space"
-
-
-def example_plugin_installed() -> bool:
-    """Installed from this checkout (not from another clone, since moved or deleted)."""
-    if not any(ep.name == "civic-space" for ep in importlib.metadata.entry_points(group="hrdraft")):
-        return False
-    spec = importlib.util.find_spec("hrdraft_civic_space")
-    return bool(spec and spec.origin) and Path(spec.origin).resolve().is_relative_to(
-        EXAMPLE_PLUGIN.resolve()
-    )
+_SITE_DIR = pytest.StashKey[Path]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Install once, in the main process, before test workers start: a worker
-    # started afterwards reads the new .pth file at start-up. Installing from
-    # a worker mid-run raced with the other worker, which then saw the entry
-    # point but could not import the module.
-    if hasattr(config, "workerinput") or example_plugin_installed():
+    # Installed for real (pip builds and installs its wheel, entry point and
+    # all) but into a throwaway folder, never into the environment the suite
+    # runs in: afterwards `hrdraft plugins` there lists what the user
+    # installed, not our example. The controller does it once, before test
+    # workers start, and hands the folder to them (and to the subprocesses
+    # tests start) through PYTHONPATH.
+    if hasattr(config, "workerinput"):
         return
+    installed = [
+        ep for ep in importlib.metadata.entry_points(group="hrdraft") if ep.name == "civic-space"
+    ]
+    if installed:
+        raise pytest.UsageError(
+            "the example plugin civic-space is installed in this environment "
+            f"({installed[0].value}); the suite installs its own copy: "
+            f"{sys.executable} -m pip uninstall -y hrdraft-civic-space"
+        )
+    site_dir = Path(tempfile.mkdtemp(prefix="hrdraft-test-site-"))
+    # Built from a copy: a build in place leaves egg-info and build folders in
+    # the checkout, and two test runs at once would race on them.
+    source = Path(shutil.copytree(EXAMPLE_PLUGIN, site_dir / "_source"))
     done = subprocess.run(
         [
             sys.executable,
@@ -63,18 +67,29 @@ def pytest_configure(config: pytest.Config) -> None:
             "-q",
             "--no-deps",
             "--no-build-isolation",
-            "-e",
-            str(EXAMPLE_PLUGIN),
+            "--target",
+            str(site_dir),
+            str(source),
         ],
         capture_output=True,
         text=True,
     )
     if done.returncode != 0:
+        shutil.rmtree(site_dir, ignore_errors=True)
         raise pytest.UsageError(f"could not install {EXAMPLE_PLUGIN} for the tests:\n{done.stderr}")
-    # This process started before the install: read the new .pth file now,
-    # as a fresh interpreter would.
-    site.addsitedir(sysconfig.get_paths()["purelib"])
+    shutil.rmtree(source)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(site_dir), os.environ.get("PYTHONPATH", "")) if p
+    )
+    sys.path.insert(0, str(site_dir))
     importlib.invalidate_caches()
+    config.stash[_SITE_DIR] = site_dir
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    site_dir = config.stash.get(_SITE_DIR, None)
+    if site_dir is not None:
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 def _pg_bin() -> Path | None:
