@@ -44,6 +44,12 @@ def pytest_configure(config: pytest.Config) -> None:
     # workers start, and hands the folder to them (and to the subprocesses
     # tests start) through PYTHONPATH.
     if hasattr(config, "workerinput"):
+        # A worker's interpreter may have started before the controller set
+        # PYTHONPATH (xdist passes the environment on afterwards).
+        for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+            if entry and entry not in sys.path:
+                sys.path.insert(0, entry)
+        importlib.invalidate_caches()
         return
     installed = [
         ep for ep in importlib.metadata.entry_points(group="hrdraft") if ep.name == "civic-space"
