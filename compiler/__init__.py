@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # Draft prose in the published reports' conventions, shared by every report plugin.
 from . import prose
-from .build import BuildContext
+from .build import BuildContext, Placement
 from .document import (
     AUDIENCES,
     Audience,
@@ -26,7 +26,7 @@ from .document import (
 )
 from .errors import HrdraftError, InputFileError, NotFoundError, PluginError
 from .ingest import Reader
-from .outline import Edition, ReportType, SectionSpec, calendar_year
+from .outline import Edition, ReportExtension, ReportType, SectionSpec, calendar_year
 from .plugins import hookimpl
 from .records import Category, Citation, Person, Record, Source, parse_partial_date
 from .select import SelectedRecord
@@ -47,11 +47,13 @@ __all__ = [
     "Note",
     "Paragraph",
     "Person",
+    "Placement",
     "PluginError",
     "Pointer",
     "Reader",
     "Record",
     "Report",
+    "ReportExtension",
     "ReportType",
     "Section",
     "SectionSpec",

@@ -1,17 +1,22 @@
-"""Build one draft: select → classify → build sections → transform.
+"""Build one draft: classify → build sections → transform, as a pure function.
 
-`build_report` is the whole stage in one readable function. It returns the
-report document and the warnings a drafter should see; it writes nothing.
-Every plugin failure is re-raised as a :class:`PluginError` that names the
-report type, the section and the hook.
+`build_report` is the whole stage in one readable function. It takes the
+request and the records already selected for it (the pipeline loads them
+from the store), and returns the report document and the context it was
+built with; it reads no store and writes nothing, so drafts can be built in
+parallel processes. Hooks about a report type are asked of its owner only
+(the plugin that registered it); what other plugins declared they add
+(``hrdraft_extend_report_types``) is merged in; every call goes through
+pluggy. Every plugin failure is re-raised as a :class:`PluginError` that
+names the report type, the section and the hook.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 from .countries import country_name
@@ -19,13 +24,48 @@ from .document import Audience, Report, Section, SourceEntry
 from .errors import HrdraftError, NotFoundError, PluginError, choices
 from .outline import Edition, ReportType, SectionSpec
 from .plugins import Plugins
-from .select import SelectedRecord, Selection, select_records
-from .store import Store
+from .select import SelectedRecord, Selection
 
 
-@dataclass
+@dataclass(frozen=True)
+class Placement:
+    """Where the classify step put each record of a draft.
+
+    The record's explicit ``sections`` targets, or else the owner's answer,
+    merged with what contributing plugins place: exactly what the sections
+    were built from. Later stages read it rather than classify again.
+    `by_record` has every selected record's id (an empty tuple: left out of
+    this report); `by_section` the records of each section id, in event order.
+    Covers the whole edition, also in a draft of one section.
+    """
+
+    by_record: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    by_section: Mapping[str, tuple[SelectedRecord, ...]] = field(default_factory=dict)
+
+    def sections(self, record_id: str) -> tuple[str, ...]:
+        """The section ids a record was placed in (none: not in this report)."""
+        return self.by_record.get(record_id, ())
+
+    def records(self, section_id: str) -> tuple[SelectedRecord, ...]:
+        """The records placed in exactly this section, in event order."""
+        return self.by_section.get(section_id, ())
+
+    def under(self, spec: SectionSpec) -> tuple[SelectedRecord, ...]:
+        """The records placed in `spec` or any heading below it, each once, in event order."""
+        found = {item.id: item for s in spec.walk() for item in self.records(s.id)}
+        return tuple(sorted(found.values(), key=lambda item: item.sort_key))
+
+
+@dataclass(frozen=True)
 class BuildContext:
-    """Everything a plugin's build hooks may know about the draft being built."""
+    """Everything a plugin's build hooks may know about the draft being built.
+
+    Built from the request and its selections only (no store handle): a
+    build is a function of what it is given. `placement` is filled once
+    classification is done, so it is empty while ``hrdraft_classify_record``
+    runs and complete for ``hrdraft_build_section`` and
+    ``hrdraft_transform_document``.
+    """
 
     report_type: ReportType
     edition: Edition
@@ -34,25 +74,23 @@ class BuildContext:
     year: int
     period: tuple[date, date]
     audience: Audience
-    options: dict[str, str]
+    options: Mapping[str, str]
     selection: Selection
-    _store: Store | None = field(default=None, repr=False)
+    previous: Selection | None = None
+    placement: Placement = field(default_factory=Placement)
 
     @property
     def items(self) -> list[SelectedRecord]:
         """Every record this draft may use, safe for its audience, in event order."""
         return self.selection.items
 
-    @cached_property
+    @property
     def previous_items(self) -> list[SelectedRecord]:
-        """The same selection for the previous reporting year's period.
+        """The same selection for the previous reporting year's period (empty if not given).
 
         For reports that compare a year with the one before (TIP's figures).
         """
-        if self._store is None:
-            return []
-        period = self.report_type.period(self.year - 1)
-        return select_records(self._store, self.country, period, self.year - 1, self.audience).items
+        return self.previous.items if self.previous is not None else []
 
     @property
     def period_label(self) -> str:
@@ -62,6 +100,8 @@ class BuildContext:
 
 @dataclass
 class BuildRequest:
+    """What to build. `country_name` overrides the name looked up from the code."""
+
     report_type: str
     country: str
     year: int
@@ -69,6 +109,7 @@ class BuildRequest:
     edition: str | None = None
     section: str | None = None
     options: dict[str, str] = field(default_factory=dict)
+    country_name: str = ""
 
 
 def resolve(plugins: Plugins, request: BuildRequest) -> tuple[ReportType, Edition]:
@@ -112,54 +153,81 @@ def _call(hook_name: str, where: str, fn: Any, **kwargs: Any) -> Any:
         raise PluginError(f"{hook_name} failed for {where}: {type(exc).__name__}: {exc}") from exc
 
 
-def classify(plugins: Plugins, context: BuildContext) -> dict[str, list[SelectedRecord]]:
-    """Section id → records, explicit `sections` targets first, then the plugins."""
+def _no_answer(plugins: Plugins, hook_name: str, report_type: str, what: str) -> PluginError:
+    """The error for an owner that gave no answer: it lacks the hook, or returned None."""
+    owner = plugins.owner_of(report_type)
+    if owner not in plugins.implementers(hook_name):
+        return PluginError(
+            f"plugin {owner!r} registers report type {report_type!r} but has no {hook_name}"
+        )
+    return PluginError(
+        f"plugin {owner!r} returned None from {hook_name} for {report_type} {what}",
+        "only the owner of a report type is asked: return [] for nothing, never None",
+    )
+
+
+def classify(plugins: Plugins, context: BuildContext) -> Placement:
+    """Where each record goes: explicit `sections` targets, else the owner's answer,
+    merged with the sections contributing plugins place the record's categories in."""
+    report_type = context.report_type.name
     ids = set(context.edition.section_ids())
-    prefix = context.report_type.name + ":"
-    placed: dict[str, list[SelectedRecord]] = defaultdict(list)
+    prefix = report_type + ":"
+    owner = plugins.owner_of(report_type)
+    ask_owner = plugins.caller_for("hrdraft_classify_record", owner)
+    contributed = plugins.contributed_placements(report_type, context.edition.name)
+    by_record: dict[str, tuple[str, ...]] = {}
+    by_section: dict[str, list[SelectedRecord]] = defaultdict(list)
     for item in context.items:
         explicit = [t[len(prefix) :] for t in item.record.sections if t.startswith(prefix)]
         targets = [t for t in explicit if t in ids]
         if not targets:
-            targets = _call(
+            answer = _call(
                 "hrdraft_classify_record",
-                f"record {item.id}",
-                plugins.hook.hrdraft_classify_record,
+                f"{report_type} record {item.id}",
+                ask_owner,
                 context=context,
                 item=item,
             )
-            if targets is None:
-                raise PluginError(f"no plugin classifies records for {context.report_type.name!r}")
-            stray = [t for t in targets if t not in ids]
+            if answer is None:
+                raise _no_answer(
+                    plugins, "hrdraft_classify_record", report_type, f"record {item.id}"
+                )
+            answer = list(answer)
+            stray = [t for t in answer if t not in ids]
             if stray:
                 raise PluginError(
-                    f"the {context.report_type.name} plugin put record {item.id} in "
+                    f"the {report_type} plugin put record {item.id} in "
                     f"section {stray[0]!r}, which edition {context.edition.name} lacks"
                 )
-        for target in dict.fromkeys(targets):
-            placed[target].append(item)
-    return placed
+            # Contributions are checked against the edition when loaded.
+            targets = [
+                *answer,
+                *(s for c in item.record.categories for s in contributed.get(c, ())),
+            ]
+        by_record[item.id] = tuple(dict.fromkeys(targets))
+        for target in by_record[item.id]:
+            by_section[target].append(item)
+    return Placement(by_record, {sid: tuple(items) for sid, items in by_section.items()})
 
 
 def _build_sections(
-    plugins: Plugins,
-    context: BuildContext,
-    specs: tuple[SectionSpec, ...],
-    placed: dict[str, list[SelectedRecord]],
+    plugins: Plugins, context: BuildContext, specs: tuple[SectionSpec, ...], ask_owner: Any
 ) -> tuple[Section, ...]:
     sections = []
     for spec in specs:
         blocks = _call(
             "hrdraft_build_section",
             f"{context.report_type.name} section {spec.id}",
-            plugins.hook.hrdraft_build_section,
+            ask_owner,
             context=context,
             spec=spec,
-            items=placed.get(spec.id, []),
+            items=list(context.placement.records(spec.id)),
         )
         if blocks is None:
-            raise PluginError(f"no plugin builds sections for {context.report_type.name!r}")
-        children = _build_sections(plugins, context, spec.children, placed)
+            raise _no_answer(
+                plugins, "hrdraft_build_section", context.report_type.name, f"section {spec.id}"
+            )
+        children = _build_sections(plugins, context, spec.children, ask_owner)
         sections.append(
             Section(
                 id=spec.id,
@@ -173,12 +241,13 @@ def _build_sections(
 
 
 def _transform(plugins: Plugins, context: BuildContext, document: Report) -> Report:
-    # A chain, not a broadcast: each transform sees the previous one's result.
-    for impl in reversed(plugins.hook.hrdraft_transform_document.get_hookimpls()):
+    # A chain, not a broadcast: the owner, then the plugins that declared they
+    # transform this report type; each sees the previous one's result.
+    for plugin in plugins.transform_chain(context.report_type.name):
         result = _call(
             "hrdraft_transform_document",
-            f"plugin {impl.plugin_name}",
-            impl.function,
+            f"{context.report_type.name} (plugin {plugin})",
+            plugins.caller_for("hrdraft_transform_document", plugin),
             context=context,
             document=document,
         )
@@ -187,10 +256,10 @@ def _transform(plugins: Plugins, context: BuildContext, document: Report) -> Rep
     return document
 
 
-def _sources(
-    document: Report, items: list[SelectedRecord], context: BuildContext | None = None
-) -> tuple[SourceEntry, ...]:
-    by_id = {item.id: item for item in items}
+def _sources(document: Report, context: BuildContext) -> tuple[SourceEntry, ...]:
+    # Year-on-year figures (TIP) cite the previous period's records, selected
+    # for the same audience; a record in both periods is this period's.
+    by_id = {item.id: item for item in (*context.previous_items, *context.items)}
     cited: dict[str, None] = {}
     for section in document.walk():
         for block in section.blocks:
@@ -198,12 +267,6 @@ def _sources(
             for row in getattr(block, "row_cites", ()) or ():
                 cites = (*cites, *row)
             for cite in cites:
-                if cite.record not in by_id and context is not None:
-                    # Year-on-year figures (TIP) cite the previous period's
-                    # records, selected for the same audience; looked up only
-                    # when a draft cites one.
-                    for item in context.previous_items:
-                        by_id.setdefault(item.id, item)
                 if cite.record not in by_id:
                     raise PluginError(
                         f"section {section.id} cites record {cite.record!r}, "
@@ -233,29 +296,38 @@ def empty_sections(document: Report) -> list[str]:
 
 
 def build_report(
-    store: Store, plugins: Plugins, request: BuildRequest
+    plugins: Plugins,
+    request: BuildRequest,
+    selection: Selection,
+    previous: Selection | None = None,
 ) -> tuple[Report, BuildContext]:
-    """Build the report document a request asks for."""
+    """Build the report document a request asks for, from its selection.
+
+    `selection` is what the draft may use (its country, period and
+    audience); `previous` the same for the previous reporting year's period
+    (TIP compares year on year), or None.
+    """
     report_type, edition = resolve(plugins, request)
     period = report_type.period(request.year)
-    selection = select_records(store, request.country, period, request.year, request.audience)
+    name = request.country_name or country_name(request.country)
     context = BuildContext(
         report_type=report_type,
         edition=edition,
         country=request.country,
-        country_name=country_name(request.country),
+        country_name=name,
         year=request.year,
         period=period,
         audience=request.audience,
         options=dict(request.options),
         selection=selection,
-        _store=store,
+        previous=previous,
     )
-    placed = classify(plugins, context)
+    context = replace(context, placement=classify(plugins, context))
     outline = edition.outline
     if request.section:
         outline = (edition.find(request.section),)  # type: ignore[assignment]
-    sections = _build_sections(plugins, context, outline, placed)  # type: ignore[arg-type]
+    ask_owner = plugins.caller_for("hrdraft_build_section", plugins.owner_of(report_type.name))
+    sections = _build_sections(plugins, context, outline, ask_owner)  # type: ignore[arg-type]
     metadata: dict[str, int | str] = {"records in scope for this audience": len(selection.items)}
     for reason, count in sorted(selection.excluded.items()):
         metadata[f"records left out: {reason}"] = count
@@ -268,16 +340,16 @@ def build_report(
         report_title=report_type.title,
         edition=edition.name,
         country=request.country,
-        country_name=context.country_name,
+        country_name=name,
         year=request.year,
         period=context.period_label,
         audience=request.audience,
-        title=f"{context.country_name} {request.year} {report_type.title}",
+        title=f"{name} {request.year} {report_type.title}",
         sections=sections,
         metadata=metadata,
     )
     document = _transform(plugins, context, document)
-    sources = _sources(document, selection.items, context)
+    sources = _sources(document, context)
     metadata = {"records cited": len(sources), **document.metadata}
     document = document.model_copy(update={"sources": sources, "metadata": metadata})
     return document, context

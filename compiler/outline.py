@@ -3,12 +3,13 @@
 A report plugin returns `ReportType` objects from `hrdraft_register_report_types`.
 An `Edition` is the outline as one year's published report prints it; the
 core picks the edition whose years include the reporting year unless the
-user names one.
+user names one. A plugin that adds to a report type another plugin owns
+declares what it adds as a `ReportExtension` (`hrdraft_extend_report_types`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -81,6 +82,9 @@ class ReportType:
     the record figure names the type reads (documentation and validation of
     plugin-declared figures). `options` documents `--option KEY=VALUE`
     settings an officer may give at compile time (e.g. TIP's tier).
+    `compares_previous_year` asks for the previous reporting year's records
+    too (``BuildContext.previous``: TIP sets its figures against last year's);
+    only then do changes to those records make the draft build again.
     """
 
     name: str
@@ -90,9 +94,29 @@ class ReportType:
     period: Callable[[int], tuple[date, date]] = calendar_year
     figures: tuple[str, ...] = ()
     options: dict[str, str] = field(default_factory=dict)
+    compares_previous_year: bool = False
 
     def edition_for(self, year: int) -> Edition | None:
         return next((e for e in self.editions if e.applies_to(year)), None)
 
     def edition(self, name: str) -> Edition | None:
         return next((e for e in self.editions if e.name == name), None)
+
+
+@dataclass(frozen=True)
+class ReportExtension:
+    """What a plugin adds to a report type another plugin owns.
+
+    `placements` maps an edition name of `report_type` to ``{category id:
+    section ids}``: records with that category are placed in those sections,
+    in addition to where the owner places them (the two are merged, never
+    replaced). Only categories the extending plugin registers itself
+    (`hrdraft_register_categories`) may be placed, so an extension can never
+    move the shared vocabulary around under the owner. `transforms` says the
+    plugin's `hrdraft_transform_document` is to be asked for this report type
+    too, after the owner's.
+    """
+
+    report_type: str
+    placements: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    transforms: bool = False

@@ -1,14 +1,23 @@
 """Finding, loading and asking the plugins.
 
 Plugins (the built-in HRR, TIP and IRF among them) are found through the
-``hrdraft`` entry-point group. A plugin that fails to import or whose hook
-has a wrong signature is recorded with its reason and left out, so commands
-that do not need it keep working. The core's own readers and vocabulary are
+``hrdraft`` entry-point group. A plugin that fails to import, whose hook has
+a wrong signature, or that implements a hook that does not exist (a misspelt
+name, found by pluggy's ``check_pending``) is recorded with its reason and
+unregistered completely, so none of its hooks ever runs and commands that do
+not need it keep working. The core's own readers and vocabulary are
 registered as ordinary plugins too.
+
+Every hook is called through pluggy, so wrappers, tracing and monitoring see
+every call. Where the core must know which plugin answered (who registered a
+report type, a category), or must ask one plugin only (the owner of a report
+type), it calls through :meth:`Plugins.caller_for`: pluggy's subset caller
+with that plugin's implementation and every plugin's wrappers.
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.metadata
 from dataclasses import dataclass, field
@@ -25,7 +34,7 @@ from .records import Category, FigureNames, Vocabulary
 
 if TYPE_CHECKING:
     from .ingest import Reader
-    from .outline import ReportType
+    from .outline import ReportExtension, ReportType
 
 ENTRY_POINT_GROUP = "hrdraft"
 
@@ -48,6 +57,10 @@ class PluginInfo:
     report_types: tuple[ReportType, ...]
 
 
+def _is_wrapper(impl: pluggy.HookImpl) -> bool:
+    return bool(impl.wrapper or impl.hookwrapper)
+
+
 @dataclass
 class Plugins:
     """The loaded plugins and what they registered, merged and checked."""
@@ -60,22 +73,47 @@ class Plugins:
     def hook(self) -> Any:
         return self.pm.hook
 
-    def _collect(self, hook_name: str) -> list[tuple[str, Any]]:
-        """(plugin name, item) for every item every plugin returned."""
-        out: list[tuple[str, Any]] = []
+    # -- asking plugins -----------------------------------------------------
+
+    def implementers(self, hook_name: str) -> list[str]:
+        """Plugins with an implementation (not a wrapper) of `hook_name`, in pluggy's call order."""
+        caller = getattr(self.pm.hook, hook_name, None)
+        if caller is None:
+            return []
+        impls = reversed(caller.get_hookimpls())  # get_hookimpls is the reverse of call order
+        return list(dict.fromkeys(i.plugin_name for i in impls if not _is_wrapper(i)))
+
+    def caller_for(self, hook_name: str, plugin_name: str) -> Any:
+        """`hook_name` as pluggy calls it with only `plugin_name`'s implementation.
+
+        Every plugin's wrappers (``wrapper=True``, ``hookwrapper=True``) stay
+        in, and the call goes through pluggy, so tracing and monitoring see
+        it. (pluggy removes whole plugins: a plugin that both wraps and
+        implements one hook, through ``specname``, is removed with its wrapper.)
+        """
+        keep = self.pm.get_plugin(plugin_name)
         caller = getattr(self.pm.hook, hook_name)
-        for impl in reversed(caller.get_hookimpls()):
+        others = {
+            i.plugin for i in caller.get_hookimpls() if not _is_wrapper(i) and i.plugin is not keep
+        }
+        return self.pm.subset_hook_caller(hook_name, remove_plugins=others)
+
+    def _collect(self, hook_name: str) -> list[tuple[str, Any]]:
+        """(plugin name, item) for every item every plugin returned, one call per plugin."""
+        out: list[tuple[str, Any]] = []
+        for name in self.implementers(hook_name):
             try:
-                items = impl.function()
+                items = self.caller_for(hook_name, name)()
             except Exception as exc:  # a plugin's bug, not ours: name it
-                raise PluginError(
-                    f"plugin {impl.plugin_name!r} failed in {hook_name}: {exc!r}"
-                ) from exc
-            out.extend((impl.plugin_name, item) for item in items or [])
+                raise PluginError(f"plugin {name!r} failed in {hook_name}: {exc!r}") from exc
+            # Not firstresult: one list per implementation called (ours only).
+            out.extend((name, item) for result in items for item in result or [])
         return out
 
+    # -- what the plugins registered -----------------------------------------
+
     @cached_property
-    def report_types(self) -> dict[str, ReportType]:
+    def _report_types(self) -> tuple[dict[str, ReportType], dict[str, str]]:
         found: dict[str, ReportType] = {}
         owner: dict[str, str] = {}
         for plugin, rt in self._collect("hrdraft_register_report_types"):
@@ -87,12 +125,16 @@ class Plugins:
                 )
             found[rt.name] = rt
             owner[rt.name] = plugin
-        self._owners = owner
-        return found
+        return found, owner
+
+    @property
+    def report_types(self) -> dict[str, ReportType]:
+        return self._report_types[0]
 
     def owner_of(self, report_type: str) -> str:
-        self.report_types  # noqa: B018 - fills _owners
-        return self._owners[report_type]
+        """The name of the plugin that registered `report_type`: it classifies and builds it."""
+        self.report_type(report_type)  # a clear error for an unknown name
+        return self._report_types[1][report_type]
 
     def report_type(self, name: str) -> ReportType:
         try:
@@ -106,8 +148,9 @@ class Plugins:
             raise NotFoundError(f"unknown report type {name!r}", hint) from None
 
     @cached_property
-    def vocabulary(self) -> Vocabulary:
+    def _categories(self) -> tuple[Vocabulary, dict[str, str]]:
         merged: dict[str, Category] = {}
+        owner: dict[str, str] = {}
         for plugin, category in self._collect("hrdraft_register_categories"):
             if category.id in merged:
                 raise PluginError(
@@ -115,7 +158,85 @@ class Plugins:
                     "use a new prefix for a plugin's own categories",
                 )
             merged[category.id] = category
-        return Vocabulary(list(merged.values()))
+            owner[category.id] = plugin
+        return Vocabulary(list(merged.values())), owner
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return self._categories[0]
+
+    @cached_property
+    def extensions(self) -> dict[str, list[tuple[str, ReportExtension]]]:
+        """Report type → (plugin, what it adds), plugins in name order, each checked.
+
+        An extension of a report type that is not installed is inactive, so
+        blocking the owner does not break the plugin that extends it.
+        """
+        found: dict[str, list[tuple[str, ReportExtension]]] = {}
+        for plugin, ext in self._collect("hrdraft_extend_report_types"):
+            if ext.report_type not in self.report_types:
+                continue
+            self._check_extension(plugin, ext)
+            found.setdefault(ext.report_type, []).append((plugin, ext))
+        return {rt: sorted(exts, key=lambda e: e[0]) for rt, exts in found.items()}
+
+    def _check_extension(self, plugin: str, ext: ReportExtension) -> None:
+        rt = self.report_types[ext.report_type]
+        where = f"plugin {plugin!r} extends {rt.name!r}"
+        if self.owner_of(rt.name) == plugin:
+            raise PluginError(
+                f"{where}, which it owns", "place its records in hrdraft_classify_record instead"
+            )
+        category_owner = self._categories[1]
+        for edition_name, by_category in ext.placements.items():
+            edition = rt.edition(edition_name)
+            if edition is None:
+                raise PluginError(
+                    f"{where}: it has no edition {edition_name!r}",
+                    choices([e.name for e in rt.editions]),
+                )
+            ids = edition.section_ids()
+            for category, sections in by_category.items():
+                if category_owner.get(category) != plugin:
+                    raise PluginError(
+                        f"{where}: it places category {category!r}, which it does not register",
+                        "place only categories of the plugin's own (hrdraft_register_categories)",
+                    )
+                stray = [s for s in sections if s not in ids]
+                if stray:
+                    raise PluginError(
+                        f"{where}: edition {edition_name} has no section {stray[0]!r}",
+                        choices(ids),
+                    )
+        if ext.transforms and plugin not in self.implementers("hrdraft_transform_document"):
+            raise PluginError(
+                f"{where} with transforms=True but does not implement hrdraft_transform_document"
+            )
+
+    def contributors(self, report_type: str) -> list[str]:
+        """Plugins that add placements or a transform to `report_type`, in name order."""
+        exts = self.extensions.get(report_type, [])
+        return list(dict.fromkeys(p for p, e in exts if e.transforms or e.placements))
+
+    def plugins_for(self, report_type: str) -> list[str]:
+        """Every plugin that can change a `report_type` draft: the owner, then contributors."""
+        return [self.owner_of(report_type), *self.contributors(report_type)]
+
+    def contributed_placements(self, report_type: str, edition: str) -> dict[str, tuple[str, ...]]:
+        """Category → section ids the contributors place records of it in, merged."""
+        merged: dict[str, dict[str, None]] = {}
+        for _, ext in self.extensions.get(report_type, []):
+            for category, sections in ext.placements.get(edition, {}).items():
+                merged.setdefault(category, {}).update(dict.fromkeys(sections))
+        return {category: tuple(sections) for category, sections in merged.items()}
+
+    def transform_chain(self, report_type: str) -> list[str]:
+        """Whose `hrdraft_transform_document` a draft goes through: the owner, then contributors
+        that declared ``transforms=True``, in name order."""
+        owner = self.owner_of(report_type)
+        chain = [owner] if owner in self.implementers("hrdraft_transform_document") else []
+        exts = self.extensions.get(report_type, [])
+        return chain + list(dict.fromkeys(p for p, e in exts if e.transforms))
 
     @cached_property
     def validation_context(self) -> dict[str, Any]:
@@ -150,8 +271,57 @@ class Plugins:
         ]
 
 
+# -------------------------------------------------------------------------
+# Loading
+# -------------------------------------------------------------------------
+
+
 def _register(pm: pluggy.PluginManager, plugin: ModuleType | object, name: str) -> None:
-    pm.register(plugin, name=name)
+    try:
+        pm.register(plugin, name=name)
+    except pluggy.PluginValidationError:
+        # pluggy before 1.7 left a plugin that failed validation registered
+        # with the hooks it had checked so far; 1.7 still does in one corner
+        # (historic hooks). Whatever is left of it must never run.
+        if pm.get_plugin(name) is plugin:
+            pm.unregister(plugin=plugin, name=name)
+        raise
+
+
+def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> list[str]:
+    """Hook names `plugin` implements that no hookspec declares (and not optional)."""
+    return sorted(
+        name
+        for name, caller in vars(pm.hook).items()
+        if isinstance(caller, pluggy.HookCaller)
+        and not caller.has_spec()
+        and any(i.plugin is plugin and not i.optionalhook for i in caller.get_hookimpls())
+    )
+
+
+def _drop_plugins_with_unknown_hooks(plugins: Plugins) -> None:
+    """pluggy's check_pending, until it passes: each plugin it names is broken, and removed."""
+    pm = plugins.pm
+    known = [
+        n for n, c in vars(pm.hook).items() if isinstance(c, pluggy.HookCaller) and c.has_spec()
+    ]
+    while True:
+        try:
+            pm.check_pending()
+            return
+        except pluggy.PluginValidationError as exc:
+            name = pm.get_name(exc.plugin) or repr(exc.plugin)
+            reasons = []
+            for hook in _unknown_hooks(pm, exc.plugin) or ["?"]:
+                close = difflib.get_close_matches(hook, known, n=1)
+                reasons.append(
+                    f"unknown hook {hook!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+                )
+            pm.unregister(plugin=exc.plugin)
+            plugins.versions.pop(name, None)
+            plugins.broken.append(
+                BrokenPlugin(name, "PluginValidationError: " + "; ".join(reasons))
+            )
 
 
 def load_plugins(
@@ -163,7 +333,8 @@ def load_plugins(
     """Build the plugin manager: defaults, entry points, then `extra` plugins.
 
     `block` names plugins not to load (also from ``HRDRAFT_BLOCK_PLUGINS``,
-    comma-separated). Failures are collected in `Plugins.broken`, never raised.
+    comma-separated). Failures are collected in `Plugins.broken`, never
+    raised, and a plugin listed there is not registered at all.
     """
     import os
 
@@ -191,8 +362,13 @@ def load_plugins(
             plugins.versions[ep.name] = ep.dist.version if ep.dist else ""
     for plugin in extra:
         name = getattr(plugin, "__name__", type(plugin).__name__)
-        _register(pm, plugin, name)
+        try:
+            _register(pm, plugin, name)
+        except pluggy.PluginValidationError as exc:
+            plugins.broken.append(BrokenPlugin(name, f"{type(exc).__name__}: {exc}"))
+            continue
         plugins.versions.setdefault(name, "")
+    _drop_plugins_with_unknown_hooks(plugins)
     return plugins
 
 

@@ -125,19 +125,16 @@ CLASSIFICATION: dict[str, tuple[str, ...]] = {
 }
 
 
-def _ours(context: BuildContext) -> bool:
-    return context.report_type.name == REPORT_TYPE.name
-
-
 @hookimpl
 def hrdraft_register_report_types() -> list[ReportType]:
+    # This plugin owns $name: hrdraft asks only it to classify and build
+    # $name drafts, and never asks it about another plugin's report type.
     return [REPORT_TYPE]
 
 
 @hookimpl
-def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str] | None:
-    if not _ours(context):
-        return None  # another plugin's report type: let it decide
+def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str]:
+    # Explicit targets ("$name:2.a") are applied by hrdraft before this is asked.
     targets = {t for c in item.record.categories for t in CLASSIFICATION.get(c, ())}
     return [s for s in context.edition.section_ids() if s in targets]
 
@@ -145,11 +142,10 @@ def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list
 @hookimpl
 def hrdraft_build_section(
     context: BuildContext, spec: SectionSpec, items: list[SelectedRecord]
-) -> list[Block] | None:
-    if not _ours(context):
-        return None
+) -> list[Block]:
     if spec.id == "1":
-        used = [i for i in context.items if any(c in CLASSIFICATION for c in i.record.categories)]
+        # Where hrdraft placed every record: no need to classify again.
+        used = [i for i in context.items if context.placement.sections(i.id)]
         return [
             Paragraph(
                 text=f"This draft covers {context.country_name} for {context.period_label} "

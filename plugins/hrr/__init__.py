@@ -1,7 +1,9 @@
 """The Human Rights Report plugin: Country Reports on Human Rights Practices.
 
 Registered through the ``hrdraft`` entry-point group like any third-party
-plugin, and built only on the public API of :mod:`hrdraft`.
+plugin, and built only on the public API of :mod:`hrdraft`. It owns the
+``hrr`` report type, so the core asks only it to classify, build and
+transform HRR drafts, and never asks it about another report type.
 """
 
 from __future__ import annotations
@@ -35,23 +37,17 @@ def hrdraft_register_report_types() -> list[ReportType]:
 
 
 @hookimpl
-def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str] | None:
-    if context.report_type.name != REPORT:
-        return None
+def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str]:
     return sections_for(context.edition.name, item.record.categories)
 
 
 @hookimpl
 def hrdraft_build_section(
     context: BuildContext, spec: SectionSpec, items: list[SelectedRecord]
-) -> list[Block] | None:
-    if context.report_type.name != REPORT:
-        return None
+) -> list[Block]:
     return section_blocks(spec, items)
 
 
 @hookimpl
 def hrdraft_transform_document(context: BuildContext, document: Report) -> Report | None:
-    if context.report_type.name != REPORT:
-        return None
     return with_summary(context, document)

@@ -7,12 +7,12 @@ maps to ``None`` there and such a record is left out of a 2024 draft, as the
 published 2024 reports leave those topics out.
 
 Categories another plugin registers are not HRR's to place; a record with
-only those is left out (an explicit ``hrr:`` target still places it).
+only those is left out, unless that plugin declares where they go
+(``hrdraft_extend_report_types``) or the record targets an ``hrr:`` section
+explicitly.
 """
 
 from __future__ import annotations
-
-from hrdraft import BuildContext, SelectedRecord
 
 # category: (section in edition "2023", section in edition "2024")
 SECTIONS_BY_CATEGORY: dict[str, tuple[str | None, str | None]] = {
@@ -114,23 +114,3 @@ def sections_for(edition: str, categories: list[str]) -> list[str]:
         return []
     found = (SECTIONS_BY_CATEGORY.get(c, (None, None))[column] for c in categories)
     return list(dict.fromkeys(s for s in found if s))
-
-
-def placement(context: BuildContext) -> dict[str, list[SelectedRecord]]:
-    """Section id → the records placed there, as the core places them.
-
-    Explicit ``hrr:`` targets win, as in the core's classify step; the
-    Executive Summary uses this to know which sections have records, even
-    in a draft of one section.
-    """
-    ids = set(context.edition.section_ids())
-    placed: dict[str, list[SelectedRecord]] = {}
-    prefix = REPORT + ":"
-    for item in context.items:
-        explicit = [t[len(prefix) :] for t in item.record.sections if t.startswith(prefix)]
-        targets = [t for t in explicit if t in ids] or sections_for(
-            context.edition.name, item.record.categories
-        )
-        for target in targets:
-            placed.setdefault(target, []).append(item)
-    return placed

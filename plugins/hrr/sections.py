@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from hrdraft import Block, BuildContext, Paragraph, Report, SectionSpec, SelectedRecord, prose
 
-from .classify import placement
 from .outline import Heading
 
 NO_ISSUES = "There were no reports of significant human rights issues during the year."
@@ -46,13 +45,14 @@ def summary_paragraph(context: BuildContext) -> Paragraph:
     Names the issue of every heading that has records, in outline order.
     With none, says there were no reports. Like the published summary it
     carries no notes of its own: each issue's records are cited in its
-    section, where a reader looks for them.
+    section, where a reader looks for them. Which headings have records is
+    the core's placement (explicit targets and contributions included), of
+    the whole edition even in a draft of one section.
     """
-    placed = placement(context)
     issues: list[str] = []
     for spec in context.edition.walk():
         issue = spec.issue if isinstance(spec, Heading) else ""
-        if placed.get(spec.id) and issue and issue not in issues:
+        if context.placement.records(spec.id) and issue and issue not in issues:
             issues.append(issue)
     if not issues:
         return Paragraph(text=NO_ISSUES)

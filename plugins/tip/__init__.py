@@ -27,19 +27,13 @@ from .outline import (
 __all__ = ["EDITION", "TIP"]
 
 
-def _ours(context: BuildContext) -> bool:
-    return context.report_type.name == TIP.name
-
-
 @hookimpl
 def hrdraft_register_report_types() -> list[ReportType]:
     return [TIP]
 
 
 @hookimpl
-def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str] | None:
-    if not _ours(context):
-        return None
+def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str]:
     targets = {t for c in item.record.categories for t in CLASSIFICATION.get(c, ())}
     return [s for s in context.edition.section_ids() if s in targets]
 
@@ -47,9 +41,7 @@ def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list
 @hookimpl
 def hrdraft_build_section(
     context: BuildContext, spec: SectionSpec, items: list[SelectedRecord]
-) -> list[Block] | None:
-    if not _ours(context):
-        return None
+) -> list[Block]:
     # Figures and the suggestion read every trafficking record of both
     # periods, not only those classified into this section.
     current = [i for i in context.items if sections.is_tip(i)]
@@ -68,8 +60,8 @@ def hrdraft_build_section(
 @hookimpl
 def hrdraft_transform_document(context: BuildContext, document: Report) -> Report | None:
     """Print the header as the report does: "VELORIA: Tier 2"."""
-    if not _ours(context) or document.section(HEADER) is None:
-        return None
+    if document.section(HEADER) is None:
+        return None  # a draft of one section other than the header
     title = tier.header(context.country_name, tier.parse_tier(context.options.get("tier")))
     updated = tuple(
         s.model_copy(update={"title": title}) if s.id == HEADER else s for s in document.sections

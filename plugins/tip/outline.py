@@ -102,4 +102,5 @@ TIP = ReportType(
     period=tip_period,
     figures=FIGURES,
     options={"tier": TIER_OPTION, "previous_tier": PREVIOUS_TIER_OPTION},
+    compares_previous_year=True,
 )

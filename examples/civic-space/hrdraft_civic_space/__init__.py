@@ -2,7 +2,9 @@
 
 It uses only hrdraft's public API (``hrdraft`` and ``hrdraft.prose``) and
 is found through the ``hrdraft`` entry-point group, like the built-in
-reports.
+reports. It owns the ``civic-space`` report type (so only it classifies and
+builds it) and adds to one it does not own, the HRR, by declaring where
+records of its own category go there (``hrdraft_extend_report_types``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from hrdraft import (
     Category,
     Cite,
     Paragraph,
+    ReportExtension,
     ReportType,
     SectionSpec,
     SelectedRecord,
@@ -22,17 +25,9 @@ from hrdraft import (
     prose,
 )
 
-from .outline import CIVIC_SPACE, CLASSIFICATION, OUTLINE, STIGMATIZATION, SUMMARY
+from .outline import CIVIC_SPACE, CLASSIFICATION, HRR_EXTENSION, OUTLINE, STIGMATIZATION, SUMMARY
 
 __all__ = ["CIVIC_SPACE"]
-
-
-def _ours(context: BuildContext) -> bool:
-    return context.report_type.name == CIVIC_SPACE.name
-
-
-def _sections_of(item: SelectedRecord) -> set[str]:
-    return {s for c in item.record.categories for s in CLASSIFICATION.get(c, ())}
 
 
 @hookimpl
@@ -46,10 +41,14 @@ def hrdraft_register_categories() -> list[Category]:
 
 
 @hookimpl
-def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str] | None:
-    if not _ours(context):
-        return None
-    targets = _sections_of(item)
+def hrdraft_extend_report_types() -> list[ReportExtension]:
+    return [HRR_EXTENSION]
+
+
+@hookimpl
+def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str]:
+    # Asked for civic-space drafts only: the core asks the owner, nobody else.
+    targets = {s for c in item.record.categories for s in CLASSIFICATION.get(c, ())}
     return [s for s in context.edition.section_ids() if s in targets]
 
 
@@ -58,10 +57,9 @@ def _summary(context: BuildContext) -> list[Block]:
     areas: list[str] = []
     cites: dict[str, Cite] = {}
     for spec in OUTLINE[1:]:  # OUTLINE[0] is this summary
-        # Records in this top-level section or any of its areas ("3" holds "3.a").
-        items = [
-            i for i in context.items if any(s.split(".")[0] == spec.id for s in _sections_of(i))
-        ]
+        # Where the core placed the records, explicit ``civic-space:`` targets
+        # included; a top-level section holds its areas ("3" holds "3.a").
+        items = context.placement.under(spec)
         if items:
             areas.append(spec.title.lower())
             cites.update({i.id: i.cite for i in items})
@@ -84,9 +82,7 @@ def _summary(context: BuildContext) -> list[Block]:
 @hookimpl
 def hrdraft_build_section(
     context: BuildContext, spec: SectionSpec, items: list[SelectedRecord]
-) -> list[Block] | None:
-    if not _ours(context):
-        return None
+) -> list[Block]:
     if spec.id == SUMMARY:
         return _summary(context)
     if spec.children:

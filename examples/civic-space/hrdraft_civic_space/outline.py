@@ -1,8 +1,12 @@
-"""The Civic Space report's outline and which record categories go where."""
+"""The Civic Space report's outline and which record categories go where.
+
+Also where this plugin's own category goes in a report type it does not own
+(the HRR): an extension adds placements, it never replaces the owner's.
+"""
 
 from __future__ import annotations
 
-from hrdraft import Category, Edition, ReportType, SectionSpec
+from hrdraft import Category, Edition, ReportExtension, ReportType, SectionSpec
 
 SUMMARY = "summary"
 
@@ -148,4 +152,13 @@ CIVIC_SPACE = ReportType(
             outline=OUTLINE,
         ),
     ),
+)
+
+# Smear campaigns against civil society by officials are the government's
+# posture towards human rights organisations: HRR Section 5 in the
+# seven-section outline. The 2024 outline has no such heading, so nothing
+# is placed there.
+HRR_EXTENSION = ReportExtension(
+    report_type="hrr",
+    placements={"2023": {STIGMATIZATION.id: ("5",)}},
 )
