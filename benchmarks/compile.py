@@ -6,9 +6,12 @@ Prints, from one run on one machine:
   against WeasyPrint alone rendering the same final HTML: the overhead of
   everything that is not PDF layout (aim: under 10%);
 * an unchanged recompile against the first compile (aim: at least 50 times
-  faster), since nothing changed and nothing needs rendering.
+  faster), since nothing changed and nothing needs rendering;
+* every country of a generated corpus (``--countries``, 20 by default)
+  compiled to HTML and PDF with ``jobs=1`` and with ``jobs=2``, from two
+  copies of one store, and the speedup of the second over the first.
 
-Usage: python benchmarks/compile.py [--records N]
+Usage: python benchmarks/compile.py [--records N] [--countries N] [--per-country N]
 """
 
 from __future__ import annotations
@@ -17,16 +20,17 @@ import argparse
 import io
 import json
 import random
+import shutil
 import tempfile
 import time
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from hrdraft.build import BuildRequest, build_report
+from hrdraft.build import BuildRequest
 from hrdraft.ingest import ingest_paths
-from hrdraft.pipeline import compile_draft
-from hrdraft.plugins import load_plugins
+from hrdraft.pipeline import build_from_store, compile_draft, compile_drafts
+from hrdraft.plugins import Plugins, load_plugins
 from hrdraft.records import load_vocabulary_file
 from hrdraft.render import Renderer
 from hrdraft.store import open_store
@@ -82,17 +86,26 @@ WORDS = (
 )
 
 
-def generate(path: Path, n: int, seed: int = 7) -> None:
-    """n public records for XA, 2023, across every category of the vocabulary."""
+# ISO 3166-1 user-assigned codes: no real country will ever have them.
+USER_ASSIGNED = (
+    "AA",
+    *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"),
+    *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    "ZZ",
+)
+
+
+def generate(path: Path, n: int, seed: int = 7, countries: tuple[str, ...] = ("XA",)) -> None:
+    """n public records for each of `countries`, 2023, across every category of the vocabulary."""
     rng = random.Random(seed)
     categories = [c.id for c in load_vocabulary_file(VOCABULARY_FILE)]
     with path.open("w", encoding="utf-8") as f:
-        for i in range(n):
+        for i, country in ((i, c) for c in countries for i in range(n)):
             month, day = rng.randint(1, 12), rng.randint(1, 28)
             summary = " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 110)))
             record = {
-                "id": f"BENCH-{i:05d}",
-                "country": "XA",
+                "id": f"BENCH-{country}-{i:05d}",
+                "country": country,
                 "year": 2023,
                 "event_date": f"2023-{month:02d}-{day:02d}",
                 "title": f"Report {i}",
@@ -105,9 +118,41 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
             f.write(json.dumps(record) + "\n")
 
 
+def parallel(plugins: Plugins, countries: int, per_country: int) -> None:
+    """Every country at jobs=1, then at jobs=2, each from its own copy of one store."""
+    codes = USER_ASSIGNED[:countries]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        data = root / "corpus.jsonl"
+        generate(data, per_country, seed=11, countries=codes)
+        store = open_store(f"sqlite:///{root / 'corpus.sqlite'}")
+        ingest_paths(store, plugins, [data])
+        store.dispose()
+        renderer = Renderer(plugins.template_dirs)
+        requests = [BuildRequest("hrr", code, 2023, "public") for code in codes]
+        timings = {}
+        for jobs in (1, 2):
+            db = root / f"jobs{jobs}.sqlite"
+            shutil.copy(root / "corpus.sqlite", db)
+            copy = open_store(f"sqlite:///{db}")
+            t0 = time.perf_counter()
+            results = compile_drafts(
+                copy, plugins, renderer, requests, out_dir=root / f"out{jobs}", jobs=jobs
+            )
+            timings[jobs] = time.perf_counter() - t0
+            assert len(results) == len(codes) and all(r.new_version for r in results)
+            copy.dispose()
+    print(f"\ncorpus: {len(codes)} countries x {per_country} records, hrr 2023, HTML and PDF each")
+    print(f"compile every country, jobs=1:                 {timings[1]:8.2f} s")
+    print(f"compile every country, jobs=2:                 {timings[2]:8.2f} s")
+    print(f"speedup of jobs=2 over jobs=1:                 {timings[1] / timings[2]:8.2f} x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=480, help="records in the draft")
+    parser.add_argument("--countries", type=int, default=20, help="countries in the corpus")
+    parser.add_argument("--per-country", type=int, default=30, help="records per country")
     args = parser.parse_args()
     plugins = load_plugins()
     with tempfile.TemporaryDirectory() as tmp:
@@ -119,7 +164,7 @@ def main() -> None:
         renderer = Renderer(plugins.template_dirs)
         request = BuildRequest("hrr", "XA", 2023, "public")
         # Warm up fonts and caches, so neither side pays for loading them.
-        renderer.write_pdf(renderer.html(build_report(store, plugins, request)[0]))
+        renderer.write_pdf(renderer.html(build_from_store(store, plugins, request)[0]))
 
         t0 = time.perf_counter()
         first = compile_draft(store, plugins, renderer, request, out_dir=root / "out")
@@ -133,7 +178,7 @@ def main() -> None:
         # hrdraft's own share, timed by itself: PDF layout varies by a few
         # percent run to run, more than everything else hrdraft does.
         t0 = time.perf_counter()
-        document, _ = build_report(store, plugins, request)
+        document, _ = build_from_store(store, plugins, request)
         renderer.html(document)
         own_s = time.perf_counter() - t0
 
@@ -154,6 +199,7 @@ def main() -> None:
     print(f"  as a share of WeasyPrint's time:              {100 * own_s / weasy_s:7.1f} %")
     print(f"unchanged recompile:                            {recompile_s:8.3f} s")
     print(f"first compile / unchanged recompile:            {compile_s / recompile_s:7.0f} x")
+    parallel(plugins, min(args.countries, len(USER_ASSIGNED)), args.per_country)
 
 
 if __name__ == "__main__":

@@ -15,13 +15,15 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build import BuildRequest, build_report, empty_sections, resolve
-from .errors import NotFoundError
+from .build import BuildContext, BuildRequest, build_report, empty_sections, resolve
+from .countries import country_name
+from .document import Report
+from .errors import HrdraftError, NotFoundError
 from .history.versions import (
     Version,
     find_by_fingerprint,
@@ -29,8 +31,9 @@ from .history.versions import (
     load_version,
     save_version,
 )
+from .jobs import DraftFailure, compile_in_processes
 from .plugins import Plugins
-from .select import inputs_of
+from .select import inputs_of, select_records
 from .store import Store
 
 if TYPE_CHECKING:  # WeasyPrint loads only when something is rendered
@@ -84,17 +87,30 @@ def _core_digest() -> str:
     return _source_digest(str(Path(__file__).with_name("__init__.py")))
 
 
-def code_fingerprint(plugins: Plugins) -> list[tuple[str, str]]:
-    """(name, hash of its files) for the core and each plugin.
+def code_fingerprint(plugins: Plugins, report_type: str) -> list[tuple[str, str]]:
+    """(name, hash of its files) for the core and each plugin that can change `report_type`.
 
     A change to the code that selects, scrubs and builds (a safety fix among
-    them) makes every draft build again, without anyone bumping a version.
+    them) makes every draft build again, without anyone bumping a version;
+    a change to the TIP plugin rebuilds TIP drafts, not HRR ones.
     """
     out = [("compiler", _core_digest())]
-    for name, plugin in sorted(plugins.pm.list_name_plugin(), key=lambda item: item[0]):
+    for name in sorted(plugins.plugins_for(report_type)):
+        plugin = plugins.pm.get_plugin(name)
         module = plugin if hasattr(plugin, "__file__") else sys.modules.get(type(plugin).__module__)
         out.append((name, _source_digest(getattr(module, "__file__", None))))
     return out
+
+
+def resolve_country_name(request: BuildRequest) -> BuildRequest:
+    """The request with the country's printable name filled in, as the draft will print it.
+
+    The name is an input like any other: it is part of the request, so of
+    the fingerprint, and a renamed country makes a new version.
+    """
+    if request.country_name:
+        return request
+    return replace(request, country_name=country_name(request.country))
 
 
 def fingerprint(store: Store, plugins: Plugins, templates: str, request: BuildRequest) -> str:
@@ -111,22 +127,44 @@ def fingerprint(store: Store, plugins: Plugins, templates: str, request: BuildRe
             "ingest records first (`hrdraft ingest FILE`), or check --country and --year; "
             "`hrdraft records list` shows what is stored",
         )
-    previous = inputs_of(
-        store, request.country, report_type.period(request.year - 1), request.year - 1
-    )
+    previous = []
+    if report_type.compares_previous_year:
+        previous = inputs_of(
+            store, request.country, report_type.period(request.year - 1), request.year - 1
+        )
+    owners = plugins.plugins_for(report_type.name)
     body = {
         "schema": DOCUMENT_SCHEMA,
         "report": [report_type.name, edition.name, request.country, request.year],
+        "country_name": resolve_country_name(request).country_name,
         "audience": request.audience,
         "section": request.section or "",
         "options": sorted(request.options.items()),
         "inputs": inputs,
         "previous": previous,
-        "plugins": sorted(plugins.versions.items()),
-        "code": code_fingerprint(plugins),
+        "plugins": sorted((name, plugins.versions.get(name, "")) for name in owners),
+        "code": code_fingerprint(plugins, report_type.name),
         "templates": templates,
     }
     return hashlib.sha256(json.dumps(body, default=str).encode()).hexdigest()
+
+
+def build_from_store(
+    store: Store, plugins: Plugins, request: BuildRequest
+) -> tuple[Report, BuildContext]:
+    """Load what a draft may use (once), then build it: the build itself touches no store."""
+    request = resolve_country_name(request)
+    report_type, _ = resolve(plugins, request)
+    selection = select_records(
+        store, request.country, report_type.period(request.year), request.year, request.audience
+    )
+    previous = None
+    if report_type.compares_previous_year:
+        year = request.year - 1
+        previous = select_records(
+            store, request.country, report_type.period(year), year, request.audience
+        )
+    return build_report(plugins, request, selection, previous)
 
 
 def output_stem(out_dir: Path, request: BuildRequest) -> Path:
@@ -174,6 +212,7 @@ def compile_draft(
     formats: Iterable[str] = FORMATS,
 ) -> DraftResult:
     """Compile one draft: reuse or build its version, then render what is stale."""
+    request = resolve_country_name(request)
     templates = renderer.fingerprint()
     fp = fingerprint(store, plugins, templates, request)
     version = find_by_fingerprint(store, fp)
@@ -181,7 +220,7 @@ def compile_draft(
     new_version = False
     document = None  # loaded only if something must be rendered
     if version is None:
-        document, _ = build_report(store, plugins, request)
+        document, _ = build_from_store(store, plugins, request)
         warnings += [f"section {s} has no text" for s in empty_sections(document)]
         same = [
             v
@@ -237,6 +276,41 @@ def compile_draft(
     return result
 
 
+def compile_one(
+    store: Store,
+    plugins: Plugins,
+    renderer: Renderer,
+    request: BuildRequest,
+    out_dir: Path,
+    formats: tuple[str, ...],
+) -> DraftResult | DraftFailure:
+    """One draft; a user's error (or a broken plugin's) becomes a DraftFailure."""
+    try:
+        return compile_draft(store, plugins, renderer, request, out_dir=out_dir, formats=formats)
+    except HrdraftError as exc:
+        return DraftFailure.of(request, exc)
+
+
+class DraftsFailed(HrdraftError):
+    """Some drafts of a run failed; the others were compiled and written.
+
+    ``results`` are the drafts that were compiled, ``failures`` the ones that
+    were not, each in the order they were asked for.
+    """
+
+    def __init__(self, results: list[DraftResult], failures: list[DraftFailure]) -> None:
+        many = len(failures) + len(results)
+        lines = [f"{f.label}: {f.message}" + (f" ({f.hint})" if f.hint else "") for f in failures]
+        super().__init__(
+            f"{len(failures)} of {many} draft{'s' if many != 1 else ''} failed:\n  "
+            + "\n  ".join(lines),
+        )
+        self.results = results
+        self.failures = failures
+        # A broken plugin (3) outranks a user's input error (2).
+        self.exit_code = max(f.exit_code for f in failures)
+
+
 def compile_drafts(
     store: Store,
     plugins: Plugins,
@@ -245,17 +319,39 @@ def compile_drafts(
     *,
     out_dir: Path,
     formats: Iterable[str] = FORMATS,
-    on_done: Callable[[DraftResult], None] | None = None,
+    jobs: int = 1,
+    on_done: Callable[[DraftResult | DraftFailure], None] | None = None,
 ) -> list[DraftResult]:
-    """Compile several drafts in order; `on_done` is called after each."""
-    results = []
-    for request in requests:
-        result = compile_draft(
-            store, plugins, renderer, request, out_dir=out_dir, formats=tuple(formats)
+    """Compile several drafts, in `jobs` processes; `on_done` is called after each.
+
+    Every draft is attempted: one that fails (a user's error, a broken
+    plugin) does not stop the others. The compiled drafts are returned in
+    request order; if any failed, :class:`DraftsFailed` is raised after all
+    were attempted, carrying both lists.
+    """
+    formats = tuple(formats)
+    if jobs > 1 and len(requests) > 1:
+        outcomes = compile_in_processes(
+            store,
+            plugins,
+            renderer,
+            requests,
+            out_dir=out_dir,
+            formats=formats,
+            jobs=jobs,
+            on_done=on_done,
         )
-        results.append(result)
-        if on_done is not None:
-            on_done(result)
+    else:
+        outcomes = []
+        for request in requests:
+            outcome = compile_one(store, plugins, renderer, request, out_dir, formats)
+            outcomes.append(outcome)
+            if on_done is not None:
+                on_done(outcome)
+    results = [o for o in outcomes if isinstance(o, DraftResult)]
+    failures = [o for o in outcomes if isinstance(o, DraftFailure)]
+    if failures:
+        raise DraftsFailed(results, failures)
     return results
 
 

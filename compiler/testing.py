@@ -126,10 +126,11 @@ def compile_draft(
     ``load_plugins(extra=(my_module,))`` to test a plugin that is not
     installed yet.
     """
-    from .build import BuildRequest, build_report
+    from .build import BuildRequest
+    from .pipeline import build_from_store
 
     request = BuildRequest(report_type, country, year, audience, **kw)
-    document, _ = build_report(store, plugins or load_plugins(), request)
+    document, _ = build_from_store(store, plugins or load_plugins(), request)
     return document
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import subprocess
 
 import pytest
@@ -92,9 +93,14 @@ def test_a_revised_record_makes_a_new_version(
 
 
 PROBE = """\
-from hrdraft import hookimpl
+from hrdraft import ReportExtension, hookimpl
 
 TITLE = {title!r}
+
+
+@hookimpl
+def hrdraft_extend_report_types():
+    return [ReportExtension("hrr", transforms=True)]
 
 
 @hookimpl
@@ -133,6 +139,70 @@ def test_a_change_to_plugin_code_builds_again_without_a_version_bump(
     again = run()
     assert again.new_version and again.version.parent_id == first.version.id
     assert "fixed wording" in again.files[0].read_text(encoding="utf-8")
+
+
+TIP_PROBE = """
+from hrdraft import ReportExtension, hookimpl
+
+NOTE = {note!r}
+
+
+@hookimpl
+def hrdraft_extend_report_types():
+    return [ReportExtension("tip", transforms=True)]
+
+
+@hookimpl
+def hrdraft_transform_document(context, document):
+    return document.model_copy(update={{"title": document.title + NOTE}})
+"""
+
+
+def test_a_change_to_one_report_plugin_rebuilds_only_its_drafts(
+    hrdraft_sample_store, renderer, tmp_path, monkeypatch
+):
+    source = tmp_path / "code" / "hrdraft_tip_probe.py"
+    source.parent.mkdir()
+    source.write_text(TIP_PROBE.format(note=" (first)"), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(source.parent))
+    import hrdraft_tip_probe
+
+    plugins = load_plugins(extra=(hrdraft_tip_probe,))
+
+    def run(report: str):
+        return compile_draft(
+            hrdraft_sample_store,
+            plugins,
+            renderer,
+            BuildRequest(report, "XA", 2024, "public"),
+            out_dir=tmp_path / "out",
+            formats=("html",),
+        )
+
+    hrr, tip = run("hrr"), run("tip")
+    source.write_text(TIP_PROBE.format(note=" (second)"), encoding="utf-8")
+    importlib.reload(hrdraft_tip_probe)
+    assert run("hrr").version.id == hrr.version.id  # HRR cannot be changed by it: reused
+    again = run("tip")
+    assert again.new_version and again.version.id != tip.version.id
+    assert "(second)" in again.files[0].read_text(encoding="utf-8")
+
+
+def test_a_renamed_country_makes_a_new_version_with_the_new_name(
+    hrdraft_sample_store, compile_html, tmp_path, monkeypatch
+):
+    names = tmp_path / "countries.yaml"
+    names.write_text("XA: Esterra\n", encoding="utf-8")
+    monkeypatch.setenv("HRDRAFT_COUNTRIES", str(names))
+    first = compile_html()
+    assert "Esterra" in first.files[0].read_text(encoding="utf-8")
+    renamed = tmp_path / "renamed.yaml"
+    renamed.write_text("XA: Kestria\n", encoding="utf-8")
+    monkeypatch.setenv("HRDRAFT_COUNTRIES", str(renamed))
+    again = compile_html()
+    assert again.new_version and again.version.id != first.version.id
+    title = re.search(r"<title>(.*?)</title>", again.files[0].read_text(encoding="utf-8"), re.S)
+    assert title and "Kestria" in title.group(1) and "Esterra" not in title.group(1)
 
 
 def _unconsented_names(rows: list[dict]) -> set[str]:
