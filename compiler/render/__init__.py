@@ -288,6 +288,7 @@ class Renderer:
                 f"template directory {user_dir} does not exist", "create it or fix --templates"
             )
         self.page_size = size
+        self.user_dir = Path(user_dir) if user_dir is not None else None
         self.search_path: list[Path] = [
             *([Path(user_dir)] if user_dir is not None else []),
             *(Path(d) for d in template_dirs),
