@@ -13,7 +13,8 @@ from rich.table import Table
 from ..build import BuildRequest
 from ..document import AUDIENCES
 from ..errors import HrdraftError
-from ..pipeline import FORMATS, DraftResult, compile_drafts, countries_in_store
+from ..jobs import DraftFailure, default_jobs
+from ..pipeline import FORMATS, DraftResult, DraftsFailed, compile_drafts, countries_in_store
 from ..plugins import Plugins
 from ..store import Store, open_store
 from . import Env, cli, console, pass_env, render_options
@@ -50,8 +51,13 @@ def run_compile(
     out_dir: Path,
     formats: tuple[str, ...],
     renderer: Renderer,
+    jobs: int = 1,
 ) -> list[DraftResult]:
-    """Compile with a progress bar, then print what was written where."""
+    """Compile with a progress bar, then print what was written where.
+
+    Drafts that failed are reported after the table of those that were
+    written, then raised (the exit status is the worst failure's).
+    """
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -62,12 +68,24 @@ def run_compile(
     ) as progress:
         task = progress.add_task("compiling", total=len(requests))
 
-        def done(result: DraftResult) -> None:
-            progress.update(task, advance=1, description=f"compiled {result.label}")
+        def done(outcome: DraftResult | DraftFailure) -> None:
+            verb = "compiled" if isinstance(outcome, DraftResult) else "failed"
+            progress.update(task, advance=1, description=f"{verb} {outcome.label}")
 
-        results = compile_drafts(
-            store, plugins, renderer, requests, out_dir=out_dir, formats=formats, on_done=done
-        )
+        failed: DraftsFailed | None = None
+        try:
+            results = compile_drafts(
+                store,
+                plugins,
+                renderer,
+                requests,
+                out_dir=out_dir,
+                formats=formats,
+                jobs=jobs,
+                on_done=done,
+            )
+        except DraftsFailed as exc:
+            failed, results = exc, exc.results
     table = Table(title="Drafts", title_justify="left")
     for column in ("draft", "version", "files"):
         table.add_column(column)
@@ -81,19 +99,22 @@ def run_compile(
             mark = "" if path in result.rendered else " (up to date, not re-rendered)"
             files.append(f"{path}{mark}")
         table.add_row(result.label, status, "\n".join(files))
-    console.print(table)
+    if results:
+        console.print(table)
     for result in results:
         for warning in result.warnings:
             console.print(f"[yellow]warning:[/] {result.label}: {warning}")
-    if results and not any(r.new_version or r.rendered for r in results):
+    if results and not failed and not any(r.new_version or r.rendered for r in results):
         console.print(
             "Nothing changed since the last compile: no new version, nothing re-rendered."
         )
+    if failed is not None:
+        raise failed
     return results
 
 
 @cli.command("compile")
-@click.argument("report", metavar="REPORT")
+@click.argument("reports", metavar="REPORT...", nargs=-1, required=True)
 @click.option("--country", "countries", multiple=True, metavar="CC", help="ISO code; repeatable.")
 @click.option("--all", "all_countries", is_flag=True, help="Every country in the store.")
 @click.option("--year", type=int, required=True, help="Reporting year.")
@@ -124,11 +145,18 @@ def run_compile(
     metavar="KEY=VALUE",
     help="A report type's setting, e.g. -o tier=2 for TIP (see `hrdraft plugins`).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Drafts compiled at once, one process each [default: the number of cores].",
+)
 @render_options
 @pass_env
 def compile_command(
     env: Env,
-    report: str,
+    reports: tuple[str, ...],
     countries: tuple[str, ...],
     all_countries: bool,
     year: int,
@@ -140,28 +168,51 @@ def compile_command(
     options: tuple[str, ...],
     templates: Path | None,
     page_size: str,
+    jobs: int | None,
 ) -> None:
-    """Compile REPORT (hrr, tip, irf, or a plugin's type) drafts as HTML and PDF.
+    """Compile drafts of each REPORT (hrr, tip, irf, or a plugin's type) as HTML and PDF.
 
     Every compile that changes a draft saves it as a new immutable version;
     compiling again with nothing changed saves nothing and re-renders nothing.
+    Several drafts (several countries, several reports) compile in parallel,
+    one process each.
     """
     plugins = env.plugins
-    plugins.report_type(report)  # a clear error before anything else
+    settings = _options(options)
+    for report in reports:
+        plugins.report_type(report)  # a clear error before anything else
+    if len(reports) > 1:
+        # Each report type takes the settings it declares; one that none declares is a typo.
+        declared = {key for r in reports for key in plugins.report_type(r).options}
+        unknown = sorted(set(settings) - declared)
+        if unknown:
+            raise click.UsageError(
+                f"no report among {', '.join(reports)} has the option {unknown[0]!r}"
+            )
     chosen = [c.upper() for c in countries]
     if all_countries:
         chosen = countries_in_store(env.store)
     if not chosen:
         raise click.UsageError("name at least one --country, or use --all")
-    requests = [
-        BuildRequest(report, c, year, audience, edition, section, _options(options))  # type: ignore[arg-type]
-        for c in dict.fromkeys(chosen)
-    ]
+    requests = []
+    for report in dict.fromkeys(reports):
+        own = set(plugins.report_type(report).options) if len(reports) > 1 else set(settings)
+        mine = {k: v for k, v in settings.items() if k in own}
+        requests += [
+            BuildRequest(report, c, year, audience, edition, section, mine)  # type: ignore[arg-type]
+            for c in dict.fromkeys(chosen)
+        ]
     from ..render import Renderer  # WeasyPrint loads only for commands that render
 
     renderer = Renderer(plugins.template_dirs, user_dir=templates, page_size=page_size)
     run_compile(
-        env.store, plugins, requests, out_dir=out, formats=_formats(formats), renderer=renderer
+        env.store,
+        plugins,
+        requests,
+        out_dir=out,
+        formats=_formats(formats),
+        renderer=renderer,
+        jobs=jobs or default_jobs(),
     )
 
 
@@ -222,6 +273,7 @@ def demo_command(env: Env, out: Path, formats: str) -> None:
             out_dir=out / "drafts",
             formats=_formats(formats),
             renderer=renderer,
+            jobs=default_jobs(),
         )
         # As the user can type it: ./dev runs .venv/bin/hrdraft, not on PATH.
         program = sys.argv[0] if "/" in sys.argv[0] else "hrdraft"
