@@ -278,6 +278,14 @@ class Plugins:
 
 def _register(pm: pluggy.PluginManager, plugin: ModuleType | object, name: str) -> None:
     try:
+        hash(plugin)
+    except TypeError:
+        # pluggy's subset callers keep plugins in a set: one unhashable plugin
+        # would break every owner-dispatched call, so refuse it here.
+        raise pluggy.PluginValidationError(
+            plugin, f"plugin {name!r} is an unhashable object; register a module or class"
+        ) from None
+    try:
         pm.register(plugin, name=name)
     except pluggy.PluginValidationError:
         # pluggy before 1.7 left a plugin that failed validation registered

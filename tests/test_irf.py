@@ -11,6 +11,7 @@ from hrdraft import Paragraph, Report, Section, Table
 from hrdraft.build import BuildRequest, build_report, empty_sections
 from hrdraft.ingest import ingest_paths
 from hrdraft.reports.irf.demography import group_label
+from hrdraft.select import select_records
 
 ROOTS = Path(__file__).parent / "roots"
 RECORDS = ROOTS / "plugins-irf" / "records.jsonl"
@@ -18,6 +19,16 @@ ROWS = {
     r["id"]: r
     for r in (json.loads(line) for line in RECORDS.read_text(encoding="utf-8").splitlines() if line)
 }
+
+
+def build_from_store(store, plugins, request: BuildRequest):
+    """build_report on the request's selections, as the pipeline loads them."""
+    period = plugins.report_type(request.report_type).period
+    current, previous = (
+        select_records(store, request.country, period(y), y, request.audience)
+        for y in (request.year, request.year - 1)
+    )
+    return build_report(plugins, request, current, previous)
 
 
 def cited(section: Section) -> set[str]:
@@ -39,7 +50,7 @@ def irf_store(hrdraft_store, hrdraft_plugins):
 
 
 def build(store, plugins, audience: str = "public", year: int = 2023) -> Report:
-    return build_report(store, plugins, BuildRequest("irf", "XA", year, audience))[0]
+    return build_from_store(store, plugins, BuildRequest("irf", "XA", year, audience))[0]
 
 
 def test_the_outline_prints_the_published_headings(hrdraft_plugins):

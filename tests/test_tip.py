@@ -12,9 +12,20 @@ from hrdraft import HrdraftError, Note, Paragraph, Table
 from hrdraft.build import BuildRequest, build_report
 from hrdraft.ingest import ingest_paths
 from hrdraft.records import Record
+from hrdraft.select import select_records
 
 ROOT = Path(__file__).parent / "roots" / "plugins-tip"
 RECORDS = [Record.model_validate(json.loads(line)) for line in (ROOT / "records.jsonl").open()]
+
+
+def build_from_store(store, plugins, request: BuildRequest):
+    """build_report on the request's selections, as the pipeline loads them."""
+    period = plugins.report_type(request.report_type).period
+    current, previous = (
+        select_records(store, request.country, period(y), y, request.audience)
+        for y in (request.year, request.year - 1)
+    )
+    return build_report(plugins, request, current, previous)
 
 
 @pytest.fixture
@@ -27,7 +38,7 @@ def tip_store(hrdraft_store, hrdraft_plugins):
 def compile_tip(tip_store, hrdraft_plugins):
     def run(year=2024, audience="public", country="XA", **options):
         request = BuildRequest("tip", country, year, audience, options=options)
-        return build_report(tip_store, hrdraft_plugins, request)
+        return build_from_store(tip_store, hrdraft_plugins, request)
 
     return run
 
