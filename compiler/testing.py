@@ -35,15 +35,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .document import Audience, Block, BulletList, Note, Report, Table
-from .plugins import Plugins, load_plugins
-from .store import Store, open_store
+if TYPE_CHECKING:  # loaded when a fixture or helper is used, not with every pytest run
+    from .document import Audience, Block, Report
+    from .plugins import Plugins
+    from .store import Store
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
+
+
+def load_plugins(**kw: Any) -> Plugins:
+    """:func:`hrdraft.plugins.load_plugins`, imported when first needed."""
+    from .plugins import load_plugins as load
+
+    return load(**kw)
+
+
+def open_store(url: str) -> Store:
+    from .store import open_store as open_
+
+    return open_(url)
 
 
 @pytest.fixture(scope="session")
@@ -135,6 +149,8 @@ def compile_draft(
 
 
 def _block_text(block: Block) -> list[str]:
+    from .document import BulletList, Note, Table
+
     if isinstance(block, Table):
         return [block.caption, " | ".join(block.header), *(" | ".join(r) for r in block.rows)]
     if isinstance(block, BulletList):
