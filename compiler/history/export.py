@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import safe_yaml
 from ..document import Block, BulletList, Cite, Note, Paragraph, Pointer, Report, Section, Table
 from ..errors import HrdraftError, InputFileError
 from ..store import Store
@@ -211,7 +212,7 @@ def parse_markdown(
             path, "front matter is not closed", 1, "end it with a line '---'"
         ) from None
     try:
-        front = yaml.safe_load("\n".join(lines[1:end])) or {}
+        front = safe_yaml.load("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as exc:
         raise InputFileError(path, f"front matter is not YAML: {exc}", 1) from None
     if not isinstance(front, dict) or "based_on" not in front:

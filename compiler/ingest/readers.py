@@ -343,10 +343,13 @@ def read_yaml(file: BinaryIO, path: str) -> Iterator[tuple[int, Any]]:
 
     Items are built one at a time from the parsed node tree; a single list
     document is parsed whole, which suits the hand-written files YAML is for.
+    Aliases (``*name``) are refused where they stand, before any expansion.
     """
     import yaml
 
-    loader = yaml.SafeLoader(file)
+    from ..safe_yaml import NoAliasLoader
+
+    loader = NoAliasLoader(file)
     try:
         while loader.check_node():
             node = loader.get_node()

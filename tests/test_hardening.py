@@ -1,0 +1,55 @@
+"""Attacks on the input paths, reproduced: each must end in a clear error, never a crash."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hrdraft.errors import InputFileError
+from hrdraft.history.export import parse_markdown
+from hrdraft.ingest import ingest_file
+from hrdraft.store import StoredRecord
+
+# "A billion laughs": nine levels of nine aliases expand to 9**9 strings.
+BOMB = "a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+)
+
+
+def test_a_yaml_alias_bomb_in_records_is_refused_at_the_alias(
+    hrdraft_store, hrdraft_plugins, tmp_path
+):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(BOMB, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(InputFileError) as caught:
+        ingest_file(hrdraft_store, hrdraft_plugins, path)
+    assert time.monotonic() - started < 5  # refused before anything is expanded
+    message = str(caught.value)
+    assert f"{path}:2:" in message and "alias" in message
+    assert len(message) < 500
+    with hrdraft_store.session() as session:
+        assert session.query(StoredRecord).count() == 0
+
+
+def test_an_alias_in_a_record_file_is_refused_even_when_harmless(
+    hrdraft_store, hrdraft_plugins, tmp_path
+):
+    path = tmp_path / "records.yaml"
+    path.write_text(
+        "- &r {id: A-1, country: XA, year: 2023, title: T, summary: S,"
+        " source: {name: N, kind: ngo}}\n- *r\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputFileError, match="alias"):
+        ingest_file(hrdraft_store, hrdraft_plugins, path)
+
+
+def test_a_yaml_alias_bomb_in_imported_front_matter_is_refused():
+    text = "---\n" + BOMB + "based_on: 1\n---\n\n# Draft\n"
+    started = time.monotonic()
+    with pytest.raises(InputFileError) as caught:
+        parse_markdown(text, "edited.md")
+    assert time.monotonic() - started < 5
+    assert "alias" in str(caught.value) and len(str(caught.value)) < 1000
