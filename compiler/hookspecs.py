@@ -137,7 +137,7 @@ def hrdraft_extend_report_types() -> list[ReportExtension]:
 def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list[str]:
     """Return the ids of the sections of ``context.edition`` that ``item`` belongs to.
 
-    Owner only: called on the plugin that registered ``context.report_type``
+    Owner only. Called on the plugin that registered ``context.report_type``
     and on no other, once per selected record per build, after the
     do-no-harm filter, for records that do not target sections of this
     report type explicitly (explicit ``sections`` targets such as
@@ -161,7 +161,7 @@ def hrdraft_build_section(
 ) -> list[Block]:
     """Return the blocks of one section, built from the records classified there.
 
-    Owner only: called on the plugin that registered ``context.report_type``,
+    Owner only. Called on the plugin that registered ``context.report_type``,
     for every section of the edition's outline (or of the one section
     requested), parents before children, with the records placed in that
     exact section id, in event-date order: explicit targets, the owner's

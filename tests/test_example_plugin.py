@@ -1,9 +1,8 @@
 """The example Civic Space plugin, installed through its entry point and compiled end to end.
 
-``tests/conftest.py`` installs ``examples/civic-space`` into this
-environment with ``pip install -e`` before the session starts (once; later
-sessions find it installed), so it is found exactly as a third party's plugin
-would be.
+``tests/conftest.py`` pip-installs ``examples/civic-space`` into a throwaway
+folder on the path before the session starts, so it is found exactly as a
+third party's plugin would be.
 """
 
 from __future__ import annotations
@@ -101,3 +100,43 @@ def test_hrdraft_plugins_lists_it(civic_space_installed, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "civic-space 0.1.0" in result.output
     assert "civic-space: Civic Space Assessment" in result.output
+
+
+def test_the_summary_uses_where_the_core_placed_each_record(plugins, hrdraft_store):
+    # Surveillance is not what this record's category says: the submitter
+    # targeted the area explicitly, and the summary must follow the core's
+    # placement, not classify the record again from its category.
+    targeted = record(
+        "cs-5",
+        "torture",
+        "Officers photographed everyone entering the offices of a rights group.",
+        sections=["civic-space:4.a"],
+    )
+    store_records(hrdraft_store, [*RECORDS, targeted], plugins)
+    report = compile_draft(hrdraft_store, "civic-space", "XA", 2024, plugins=plugins)
+    assert "photographed everyone" in section_text(report, "4.a")
+    summary = report.section("summary")
+    assert "surveillance and digital security" in section_text(report, "summary")
+    assert "cs-5" in {c.record for b in summary.blocks for c in b.cites}
+
+
+def test_it_adds_its_own_category_to_the_hrr_without_replacing_hrr_placements(
+    plugins, hrdraft_store
+):
+    assert plugins.plugins_for("hrr")[:1] == ["hrr"]
+    assert "civic-space" in plugins.plugins_for("hrr")
+    smear = record(
+        "cs-6",
+        "civic-space.stigmatization",
+        "The interior minister called a human rights group traitors on television.",
+        year=2023,
+        event_date="2023-05-03",
+    )
+    beaten = record(
+        "cs-7", "torture", "Police beat detainees in custody.", year=2023, event_date="2023-05-04"
+    )
+    store_records(hrdraft_store, [smear, beaten], plugins)
+    report = compile_draft(hrdraft_store, "hrr", "XA", 2023, plugins=plugins)
+    assert "traitors on television" in section_text(report, "5")
+    assert "beat detainees" in section_text(report, "1.c")  # HRR's own placement stands
+    assert "human rights organizations" in section_text(report, "summary")

@@ -20,6 +20,10 @@ HOOKS = sorted(
 )
 # The pytest fixtures hrdraft.testing gives plugin authors share the prefix.
 FIXTURES = {name for name in dir(testing) if name.startswith("hrdraft_")}
+# The guide shows what a misspelt hook name does, with this one.
+MISSPELT = {"hrdraft_clasify_record"}
+# Hooks about one report type, asked of its owner only.
+OWNER_ONLY = ("hrdraft_classify_record", "hrdraft_build_section")
 
 
 def test_there_are_hooks_to_check():
@@ -47,5 +51,25 @@ def test_the_guide_mentions_no_hook_that_does_not_exist():
     packages = {
         plugin_names(n)["package"] for n in re.findall(r"hrdraft plugin new ([a-z-]+)", guide)
     }
-    unknown = mentioned - set(HOOKS) - FIXTURES - packages
+    assert not MISSPELT & set(HOOKS)
+    unknown = mentioned - set(HOOKS) - FIXTURES - packages - MISSPELT
     assert not unknown, f"docs/plugins.md mentions hooks that do not exist: {sorted(unknown)}"
+
+
+def test_the_module_says_how_hooks_are_dispatched():
+    doc = inspect.getdoc(hookspecs) or ""
+    assert "dispatched by owner" in doc
+    assert "through pluggy" in doc and "wrapper" in doc
+
+
+@pytest.mark.parametrize("hook", OWNER_ONLY)
+def test_owner_only_hooks_say_so_in_the_spec_and_the_guide(hook):
+    assert "Owner only." in (inspect.getdoc(getattr(hookspecs, hook)) or "")
+    rows = [line for line in GUIDE.read_text(encoding="utf-8").splitlines() if f"`{hook}(" in line]
+    assert any("| owner only |" in row for row in rows), f"the guide's hook table: {hook}"
+
+
+def test_the_transform_chain_is_documented_in_order():
+    doc = " ".join((inspect.getdoc(hookspecs.hrdraft_transform_document) or "").split())
+    assert "first on the owner" in doc and "transforms=True" in doc
+    assert "plugin-name order" in doc

@@ -77,6 +77,24 @@ def test_the_scaffolded_plugin_compiles_a_draft(scaffolded, hrdraft_store):
     assert "compiled with the hrdraft-labour-annex plugin" in html
 
 
+def test_the_scaffolded_plugin_reads_where_the_core_placed_records(scaffolded, hrdraft_store):
+    # The overview counts what the core placed, explicit targets included,
+    # rather than classifying the records again from their categories.
+    _, module = scaffolded
+    plugins = load_plugins(extra=(module,))
+    targeted = {
+        **RECORD,
+        "id": "XA-annex-2",
+        "categories": ["torture"],
+        "sections": ["labour-annex:2.a"],
+        "summary": "Guards beat two workers who asked for their wages.",
+    }
+    store_records(hrdraft_store, [RECORD, targeted], plugins)
+    report = compile_draft(hrdraft_store, "labour-annex", "XA", 2024, plugins=plugins)
+    assert "draws on 2 record(s)" in section_text(report, "1")
+    assert "guards beat two workers" in section_text(report, "2.a")
+
+
 def test_the_scaffolded_test_passes(scaffolded):
     root, _ = scaffolded
     env = {**os.environ, "PYTHONPATH": str(root)}
