@@ -53,3 +53,35 @@ def test_a_yaml_alias_bomb_in_imported_front_matter_is_refused():
         parse_markdown(text, "edited.md")
     assert time.monotonic() - started < 5
     assert "alias" in str(caught.value) and len(str(caught.value)) < 1000
+
+
+def test_directory_ingest_reads_no_file_a_planted_symlink_points_at(tmp_path):
+    from click.testing import CliRunner
+
+    from hrdraft.cli import cli
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "good.jsonl").write_text(
+        '{"id": "S-1", "country": "XA", "year": 2023, "title": "T", "summary": "S",'
+        ' "source": {"name": "N", "kind": "ngo"}}\n',
+        encoding="utf-8",
+    )
+    (folder / "passwd.csv").symlink_to("/etc/passwd")
+    (folder / "hostname.yaml").symlink_to("/etc/hostname")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "other.jsonl").write_text('{"id": "O-1"}\n', encoding="utf-8")
+    (folder / "linked").symlink_to(outside, target_is_directory=True)
+    db = tmp_path / "store.sqlite"
+
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    for name in ("passwd.csv", "hostname.yaml", "linked"):
+        assert f"{folder / name}: a symbolic link" in result.output
+    listing = CliRunner().invoke(cli, ["--db", str(db), "records", "list"]).output
+    assert "S-1" in listing and "O-1" not in listing
+    quarantine = CliRunner().invoke(cli, ["--db", str(db), "quarantine", "list"]).output
+    assert "root" not in quarantine
+    raw = db.read_bytes()
+    assert b"root:x:0:0" not in raw and b"/bin/bash" not in raw

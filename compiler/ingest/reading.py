@@ -7,6 +7,8 @@ a plugin adds through ``hrdraft_register_readers``); it turns a file into
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,18 +64,49 @@ def choose_reader(plugins: Plugins, path: Path | str, format: str | None = None)
     )
 
 
-def expand_paths(plugins: Plugins, paths: Iterable[Path | str]) -> list[Path]:
-    """The paths, with each directory replaced by the files in it a reader claims."""
+def expand_paths(
+    plugins: Plugins,
+    paths: Iterable[Path | str],
+    on_skip: Callable[[Path, str], None] | None = None,
+) -> list[Path]:
+    """The paths, with each directory replaced by the regular files in it a reader claims.
+
+    Inside a directory only regular files are read: a symbolic link (which
+    could point at /etc/passwd, or at another officer's export) is never
+    followed, nor is a device or pipe opened; each is passed to `on_skip`
+    with the reason, so the user hears of it. A path named on the command
+    line is the user's own choice and is taken as it is.
+    """
     extensions = tuple(e for r in plugins.readers.values() for e in r.extensions)
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(
-                f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(extensions)
-            )
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+        found: list[Path] = []
+        for folder, subfolders, files in os.walk(p, followlinks=False):
+            here = Path(folder)
+            for name in sorted(subfolders):
+                if (here / name).is_symlink():
+                    _skip(on_skip, here / name, "a symbolic link to a folder, not followed")
+            for name in files:
+                path = here / name
+                if not name.lower().endswith(extensions):
+                    continue
+                mode = path.lstat().st_mode
+                if stat.S_ISLNK(mode):
+                    _skip(on_skip, path, "a symbolic link, not followed")
+                elif not stat.S_ISREG(mode):
+                    _skip(on_skip, path, "not a regular file")
+                else:
+                    found.append(path)
+        out += sorted(found)
     return out
+
+
+def _skip(on_skip: Callable[[Path, str], None] | None, path: Path, reason: str) -> None:
+    if on_skip is not None:
+        on_skip(path, reason)
 
 
 def _guarded(
