@@ -68,6 +68,9 @@ class Plugins:
     pm: pluggy.PluginManager
     broken: list[BrokenPlugin] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
+    _checked_extensions: dict[str, list[tuple[str, ReportExtension]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def hook(self) -> Any:
@@ -166,19 +169,24 @@ class Plugins:
         return self._categories[0]
 
     @cached_property
-    def extensions(self) -> dict[str, list[tuple[str, ReportExtension]]]:
-        """Report type → (plugin, what it adds), plugins in name order, each checked.
+    def _declared_extensions(self) -> list[tuple[str, ReportExtension]]:
+        return self._collect("hrdraft_extend_report_types")
 
-        An extension of a report type that is not installed is inactive, so
-        blocking the owner does not break the plugin that extends it.
+    def extensions_of(self, report_type: str) -> list[tuple[str, ReportExtension]]:
+        """(plugin, what it adds) to `report_type`, plugins in name order, each checked.
+
+        Checked per report type, so a mistake in an extension of one report
+        type fails that type's drafts only. An extension of a report type
+        that is not installed is never asked about, so blocking the owner
+        does not break the plugin that extends it.
         """
-        found: dict[str, list[tuple[str, ReportExtension]]] = {}
-        for plugin, ext in self._collect("hrdraft_extend_report_types"):
-            if ext.report_type not in self.report_types:
-                continue
-            self._check_extension(plugin, ext)
-            found.setdefault(ext.report_type, []).append((plugin, ext))
-        return {rt: sorted(exts, key=lambda e: e[0]) for rt, exts in found.items()}
+        if report_type not in self._checked_extensions:
+            self.report_type(report_type)  # a clear error for an unknown name
+            found = [(p, e) for p, e in self._declared_extensions if e.report_type == report_type]
+            for plugin, ext in found:
+                self._check_extension(plugin, ext)
+            self._checked_extensions[report_type] = sorted(found, key=lambda pair: pair[0])
+        return self._checked_extensions[report_type]
 
     def _check_extension(self, plugin: str, ext: ReportExtension) -> None:
         rt = self.report_types[ext.report_type]
@@ -215,7 +223,7 @@ class Plugins:
 
     def contributors(self, report_type: str) -> list[str]:
         """Plugins that add placements or a transform to `report_type`, in name order."""
-        exts = self.extensions.get(report_type, [])
+        exts = self.extensions_of(report_type)
         return list(dict.fromkeys(p for p, e in exts if e.transforms or e.placements))
 
     def plugins_for(self, report_type: str) -> list[str]:
@@ -225,7 +233,7 @@ class Plugins:
     def contributed_placements(self, report_type: str, edition: str) -> dict[str, tuple[str, ...]]:
         """Category → section ids the contributors place records of it in, merged."""
         merged: dict[str, dict[str, None]] = {}
-        for _, ext in self.extensions.get(report_type, []):
+        for _, ext in self.extensions_of(report_type):
             for category, sections in ext.placements.get(edition, {}).items():
                 merged.setdefault(category, {}).update(dict.fromkeys(sections))
         return {category: tuple(sections) for category, sections in merged.items()}
@@ -235,7 +243,7 @@ class Plugins:
         that declared ``transforms=True``, in name order."""
         owner = self.owner_of(report_type)
         chain = [owner] if owner in self.implementers("hrdraft_transform_document") else []
-        exts = self.extensions.get(report_type, [])
+        exts = self.extensions_of(report_type)
         return chain + list(dict.fromkeys(p for p, e in exts if e.transforms))
 
     @cached_property

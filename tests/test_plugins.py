@@ -306,6 +306,11 @@ def test_an_extension_may_place_only_the_plugins_own_categories(hrdraft_store):
     with pytest.raises(PluginError) as error:
         plugins.plugins_for("hrr")
     assert "toy_overreach" in str(error.value) and "'torture'" in str(error.value)
+    # Only the extended report type is affected.
+    assert plugins.plugins_for("tip") == ["tip"]
+    assert "Tier 2" in section_text(
+        build(hrdraft_store, plugins, "tip", "XA", 2024, options={"tier": "2"}), "tier"
+    )
 
 
 def test_the_owner_returning_none_is_a_plugin_error_not_a_silent_gap(hrdraft_sample_store):
