@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -127,6 +128,90 @@ def parse_partial_date(value: str) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+# -------------------------------------------------------------------------
+# Text as it is stored: one Unicode form, nothing invisible, bounded sizes
+# -------------------------------------------------------------------------
+
+# Invisible characters that carry no meaning in record text but can hide a
+# name from a search ("Fuen\u00adtes", "Ana\u200bRuiz"): removed. Soft hyphen,
+# zero-width space, word joiner, invisible operators, BOM (zero-width no-break
+# space), Mongolian vowel separator, left-to-right/right-to-left/Arabic letter
+# marks, tag characters, and C0/C1 controls other than tab and line breaks.
+_REMOVED = re.compile(
+    "[\u00ad\u200b\u200e\u200f\u061c\u180e\u2060-\u2064\ufeff"
+    "\U000e0000-\U000e007f\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+# Bidi embeddings, overrides and isolates make text display in another order
+# than it is stored ("\u202ezeiuR" shows as "Ruiz"): removing them would
+# change what a reader sees, keeping them lets text look like what it is not.
+# A submitter must remove them: they are refused at ingest.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Zero-width joiner and non-joiner shape Arabic-script and Indic words and
+# emoji sequences; between letters of other scripts they do nothing: removed.
+_JOINER_SCRIPTS = (
+    "\u0600-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af"
+    "\ufb50-\ufdff\ufe70-\ufeff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f"
+)
+_IDLE_JOINER = re.compile(f"(?<![{_JOINER_SCRIPTS}])[\u200c\u200d](?![{_JOINER_SCRIPTS}])")
+
+# The longest text each field may hold (characters). Past these a record is
+# not text for a draft any more (and matching it would be slow for nothing):
+# a row error names the field and its limit. Documented in docs/records.md.
+LIMITS: dict[str, int] = {
+    "id": 200,
+    "title": 500,
+    "summary": 20_000,
+    "location": 500,
+    "source.name": 300,
+    "citation.text": 2_000,
+    "citation.url": 2_000,
+    "persons.name": 300,
+    "persons.group": 300,
+    "persons.gender": 100,
+}
+
+
+def clean_text(value: str, *, strict: bool = False) -> str:
+    """`value` as it is stored: NFC, without invisible characters.
+
+    With `strict` (ingest), bidi embeddings, overrides and isolates raise
+    ValueError; without it (a record read back from the store, written before
+    this rule) they are removed.
+    """
+    if value.isascii():
+        return _REMOVED.sub("", value) if not value.isprintable() else value
+    if _BIDI_CONTROLS.search(value):
+        if strict:
+            raise ValueError(
+                "contains bidirectional control characters (U+202A-U+202E, U+2066-U+2069), "
+                "which make text display in another order than it is written; remove them"
+            )
+        value = _BIDI_CONTROLS.sub("", value)
+    value = _IDLE_JOINER.sub("", _REMOVED.sub("", value))
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return value
+
+
+def _check_text(value: Any, limit_key: str, info: ValidationInfo) -> Any:
+    """Clean one text field; at ingest (validation with a context) check its size."""
+    if not isinstance(value, str):
+        return value
+    strict = info.context is not None
+    value = clean_text(value, strict=strict)
+    limit = LIMITS.get(limit_key)
+    if strict and limit is not None and len(value) > limit:
+        raise ValueError(
+            f"is {len(value):,} characters long; the limit is {limit:,} characters "
+            "(docs/records.md, Limits): shorten it or split the record"
+        )
+    return value
+
+
+def _schema_limit(key: str) -> dict[str, Any]:
+    return {"maxLength": LIMITS[key]}
+
+
 # Ingest validates many records with few distinct countries, languages and
 # dates: the lookups behind them are cached (errors are re-raised each time).
 
@@ -141,8 +226,20 @@ def _country_code(value: str) -> str:
     raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}")
 
 
+_PRIVATE_USE = re.compile(r"(?:^|-)x-", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
-def _standard_language(tag: str) -> str:
+def _standard_language(tag: str, strict: bool = True) -> str:
+    if _PRIVATE_USE.search(tag):
+        # A private-use subtag is free text: it reaches the draft's markup
+        # (lang="es-x-quesada") and can carry anything, a name included.
+        if strict:
+            raise ValueError(
+                f"{tag!r} has a private-use subtag (-x-...), which can carry any text "
+                "into the draft; give the language alone (e.g. es, zh-Hans)"
+            )
+        tag = _PRIVATE_USE.split(tag)[0] or "und"
     if not langcodes.tag_is_valid(tag):
         raise ValueError(f"{tag!r} is not a BCP 47 language tag (e.g. en, es, zh-Hans, ar)")
     return langcodes.standardize_tag(tag)
@@ -175,18 +272,39 @@ class _Model(BaseModel):
 class Source(_Model):
     """Who reported the record, what kind of source they are, how reliable."""
 
-    name: Annotated[str, Field(min_length=1, description="Organisation or person who reported it")]
+    name: Annotated[
+        str,
+        Field(
+            min_length=1,
+            description="Organisation or person who reported it",
+            json_schema_extra=_schema_limit("source.name"),
+        ),
+    ]
     kind: SourceKind = Field(description="What kind of source this is")
     reliability: Reliability = Field(
         "F", description="Source reliability, A (reliable) to F (cannot be judged)"
     )
 
+    @field_validator("name")
+    @classmethod
+    def _text(cls, v: str, info: ValidationInfo) -> str:
+        return _check_text(v, "source.name", info)
+
 
 class Citation(_Model):
     """How a draft cites the record's original."""
 
-    text: Annotated[str, Field(min_length=1)]
-    url: str | None = Field(None, description="http(s) address; shown, never fetched")
+    text: Annotated[str, Field(min_length=1, json_schema_extra=_schema_limit("citation.text"))]
+    url: str | None = Field(
+        None,
+        description="http(s) address; shown, never fetched",
+        json_schema_extra=_schema_limit("citation.url"),
+    )
+
+    @field_validator("text", "url")
+    @classmethod
+    def _text(cls, v: str | None, info: ValidationInfo) -> str | None:
+        return _check_text(v, f"citation.{info.field_name}", info)
 
     @field_validator("url")
     @classmethod
@@ -199,16 +317,25 @@ class Citation(_Model):
 class Person(_Model):
     """A person the record names, with their consent to be named."""
 
-    name: Annotated[str, Field(min_length=1)]
+    name: Annotated[str, Field(min_length=1, json_schema_extra=_schema_limit("persons.name"))]
     role: Role
     consent: Consent = Field(
         "anonymous",
         description="named: may be named in a public draft; anonymous: described, "
         "never named; withheld: not used at all",
     )
-    group: str | None = Field(None, description="e.g. 'human rights defender', 'journalist'")
-    gender: str | None = None
+    group: str | None = Field(
+        None,
+        description="e.g. 'human rights defender', 'journalist'",
+        json_schema_extra=_schema_limit("persons.group"),
+    )
+    gender: str | None = Field(None, json_schema_extra=_schema_limit("persons.gender"))
     age: Annotated[int, Field(ge=0, le=130)] | None = None
+
+    @field_validator("name", "group", "gender")
+    @classmethod
+    def _text(cls, v: str | None, info: ValidationInfo) -> str | None:
+        return _check_text(v, f"persons.{info.field_name}", info)
 
 
 class Record(_Model):
@@ -220,10 +347,15 @@ class Record(_Model):
     country: str = Field(description="ISO 3166-1 alpha-2 code")
     year: Annotated[int, Field(ge=1900, le=2200, description="Reporting year")]
     event_date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM, YYYY or FROM/TO")
-    location: str | None = None
-    title: Annotated[str, Field(min_length=1)]
+    location: str | None = Field(None, json_schema_extra=_schema_limit("location"))
+    title: Annotated[str, Field(min_length=1, json_schema_extra=_schema_limit("title"))]
     summary: Annotated[
-        str, Field(min_length=1, description="Text for a draft (safe Markdown subset)")
+        str,
+        Field(
+            min_length=1,
+            description="Text for a draft (safe Markdown subset)",
+            json_schema_extra=_schema_limit("summary"),
+        ),
     ]
     language: str = Field("en", description="BCP 47 language tag")
     categories: list[str] = Field(default_factory=list)
@@ -237,6 +369,11 @@ class Record(_Model):
     figures: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
     sensitivity: Sensitivity = "restricted"
     received: date | None = None
+
+    @field_validator("id", "title", "summary", "location")
+    @classmethod
+    def _text(cls, v: str | None, info: ValidationInfo) -> str | None:
+        return _check_text(v, str(info.field_name), info)
 
     @field_validator("country", mode="before")
     @classmethod
@@ -254,8 +391,8 @@ class Record(_Model):
 
     @field_validator("language")
     @classmethod
-    def _language(cls, v: str) -> str:
-        return _standard_language(v)
+    def _language(cls, v: str, info: ValidationInfo) -> str:
+        return _standard_language(v, info.context is not None)
 
     @field_validator("categories")
     @classmethod
