@@ -357,11 +357,6 @@ def compile_drafts(
 
 def countries_in_store(store: Store) -> list[str]:
     """Every country code with at least one stored record."""
-    from sqlalchemy import select
+    from .store import records
 
-    from .store import StoredRecord
-
-    with store.session() as session:
-        return list(
-            session.scalars(select(StoredRecord.country).distinct().order_by(StoredRecord.country))
-        )
+    return records.countries_in_store(store)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import wait_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from hrdraft import ingest
 from hrdraft.errors import InputFileError, PluginError
@@ -19,7 +21,17 @@ from hrdraft.ingest import Reader, ingest_file, ingest_paths
 from hrdraft.plugins import hookimpl, load_plugins
 from hrdraft.records import Record
 from hrdraft.select import select_records
-from hrdraft.store import Batch, QuarantinedRow, RecordRevision, Store, StoredRecord
+from hrdraft.store import (
+    Batch,
+    QuarantinedRow,
+    RecordRevision,
+    Store,
+    StoredRecord,
+    batches,
+    open_store,
+    quarantine,
+)
+from hrdraft.store import records as stored_records
 
 ROOTS = Path(__file__).parent / "roots"
 FORMATS = ROOTS / "ingest-formats"
@@ -135,8 +147,13 @@ def test_bad_rows_are_quarantined_and_good_rows_of_the_same_file_stored(
     )
     assert f"{path}:4: year: 'twenty' is not a whole number" in rendered
     assert any(r.startswith(f"{path}:4: colour: unknown field") for r in rendered)
-    with any_store.session() as session:
-        rows = session.scalars(select(QuarantinedRow).order_by(QuarantinedRow.line)).all()
+    rows = quarantine.list_quarantined(any_store)
+    assert [(r.line, r.batch_id, r.file_name) for r in rows] == [
+        (3, result.batch_id, str(path)),
+        (4, result.batch_id, str(path)),
+    ]
+    assert quarantine.get_quarantined(any_store, rows[1].id) == rows[1]
+    assert quarantine.get_quarantined(any_store, rows[1].id + 100) is None
     assert [(r.line, r.batch_id) for r in rows] == [(3, result.batch_id), (4, result.batch_id)]
     assert json.loads(rows[1].raw)["summary"] == "Quoted, with a comma"
     assert {e["field"] for e in rows[1].errors} == {"year", "colour"}
@@ -156,16 +173,13 @@ def test_ingesting_the_same_file_twice_changes_nothing(
     assert (second.stored, second.revised, second.unchanged, second.quarantined) == (0, 0, 2, 2)
     assert [count(any_store, m) for m in (StoredRecord, RecordRevision, QuarantinedRow)] == before
     # The second run is recorded as a batch of its own, with the same file hash.
-    with any_store.session() as session:
-        batches = session.scalars(select(Batch).order_by(Batch.id)).all()
-    assert [b.id for b in batches] == [first.batch_id, second.batch_id]
-    assert (
-        batches[0].sha256
-        == batches[1].sha256
-        == hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    )
-    assert (batches[1].unchanged, batches[1].quarantined) == (2, 2)
-    assert batches[1].finished_at is not None
+    seen = batches.list_batches(any_store)
+    assert [b.id for b in seen] == [first.batch_id, second.batch_id]
+    assert seen[0].sha256 == seen[1].sha256 == hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    assert (seen[0].stored, seen[0].quarantined, seen[0].format) == (2, 2, "csv")
+    assert (seen[1].stored, seen[1].unchanged, seen[1].quarantined) == (0, 2, 2)
+    assert seen[1].finished_at is not None and seen[1].file_name == str(path)
+    assert batches.get_batch(any_store, second.batch_id) == seen[1]
 
 
 def test_changed_content_makes_a_new_revision_and_keeps_history(
@@ -341,3 +355,160 @@ def test_uwazi_attachment_cell_is_quarantined_not_dropped(
     assert str(result.errors[0]).startswith(
         f"{path}:3: attachments: hrdraft keeps no attached files"
     )
+
+
+# -------------------------------------------------------------------------
+# Reading back through the store's repositories
+# -------------------------------------------------------------------------
+
+
+def test_the_records_repository_lists_looks_up_and_keeps_history(
+    any_store: Store, plugins, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    first = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            rec(1, categories=["torture"], sensitivity="public"),
+            rec(2, categories=["detention.arbitrary"]),
+            rec(3, country="XB", year=2024, categories=["torture"], sensitivity="confidential"),
+            rec(1, source={"name": "NGO B", "kind": "ngo"}, title="Same id, other source"),
+        ],
+    )
+    v1 = ingest_file(any_store, plugins, first)
+    second = write_jsonl(
+        tmp_path / "b.jsonl", [rec(1, categories=["torture"], sensitivity="public", title="New")]
+    )
+    v2 = ingest_file(any_store, plugins, second)
+
+    listed = stored_records.list_current(any_store)
+    assert [(r.country, r.year, r.record_id, r.source_name) for r in listed] == [
+        ("XA", 2023, "R-1", "NGO A"),
+        ("XA", 2023, "R-1", "NGO B"),
+        ("XA", 2023, "R-2", "NGO A"),
+        ("XB", 2024, "R-3", "NGO A"),
+    ]
+    assert (listed[0].revision, listed[0].data["title"]) == (2, "New")
+    assert [r.record_id for r in stored_records.list_current(any_store, country="xb")] == ["R-3"]
+    assert [r.record_id for r in stored_records.list_current(any_store, year=2024)] == ["R-3"]
+    by_category = stored_records.list_current(any_store, category="torture")
+    assert [(r.record_id, r.source_name) for r in by_category] == [
+        ("R-1", "NGO A"),
+        ("R-3", "NGO A"),
+    ]
+    # A category filter matches whole ids, not a prefix of one.
+    assert stored_records.list_current(any_store, category="detention") == []
+    assert [
+        r.record_id for r in stored_records.list_current(any_store, sensitivity="restricted")
+    ] == ["R-1", "R-2"]
+
+    both = stored_records.lookup(any_store, "R-1")
+    assert [r.source_name for r in both] == ["NGO A", "NGO B"]
+    [other] = stored_records.lookup(any_store, "R-1", "NGO B")
+    assert other.data["title"] == "Same id, other source" and other.revision == 1
+    assert stored_records.lookup(any_store, "R-9") == []
+
+    history = stored_records.history(any_store, "NGO A", "R-1")
+    assert [(h.revision, h.batch_id, h.file_name) for h in history] == [
+        (1, v1.batch_id, str(first)),
+        (2, v2.batch_id, str(second)),
+    ]
+    assert [h.data["title"] for h in history] == ["Title 1", "New"]
+    assert history[-1].content_hash == both[0].content_hash
+    assert stored_records.history(any_store, "NGO B", "R-2") == []
+    assert stored_records.countries_in_store(any_store) == ["XA", "XB"]
+
+
+def test_a_build_reads_only_the_sensitivities_it_asks_for_in_its_period(
+    any_store: Store, plugins, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        rec(1, sensitivity="public", event_date="2023-05-02"),
+        rec(2, sensitivity="restricted", event_date="2023-12"),
+        rec(3, sensitivity="confidential", event_date="2023-06-01"),
+        rec(4, sensitivity="public"),  # undated: in scope by its reporting year
+        rec(5, sensitivity="public", event_date="2022-12-31"),  # before the period
+        rec(6, sensitivity="public", country="XB", event_date="2023-05-02"),
+    ]
+    ingest_file(any_store, plugins, write_jsonl(tmp_path / "a.jsonl", rows))
+    period = (date(2023, 1, 1), date(2023, 12, 31))
+    assert stored_records.inputs_of(any_store, "XA", period, 2023) == [
+        ("NGO A", "R-1", 1, "public"),
+        ("NGO A", "R-2", 1, "restricted"),
+        ("NGO A", "R-3", 1, "confidential"),
+        ("NGO A", "R-4", 1, "public"),
+    ]
+    public = stored_records.current_revisions(any_store, "XA", period, 2023, ("public",))
+    assert sorted((r.id, revision) for r, revision in public) == [("R-1", 1), ("R-4", 1)]
+    assert all(isinstance(r, Record) for r, _ in public)
+    internal = stored_records.current_revisions(
+        any_store, "XA", period, 2023, ("public", "restricted")
+    )
+    assert sorted(r.id for r, _ in internal) == ["R-1", "R-2", "R-4"]
+
+
+@pytest.mark.postgres
+def test_a_concurrent_ingest_of_the_same_records_is_retried_and_sees_them(
+    pg_url: str, plugins, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # Two officers ingest the same records at once: the second waits on the
+    # first's uncommitted rows, fails on the unique key when the first
+    # commits, and is run again whole, finding the records unchanged.
+    monkeypatch.setattr(ingest, "CHUNK_ROWS", 2)
+    holding, release = threading.Event(), threading.Event()
+
+    def read_then_wait(file, path):  # type: ignore[no-untyped-def]
+        for number, line in enumerate(file, 1):
+            yield number, json.loads(line)
+        holding.set()  # the chunk is written; the transaction stays open
+        release.wait(30)
+
+    class HoldingReader:
+        @hookimpl
+        def hrdraft_register_readers(self) -> list[Reader]:
+            return [Reader("holding", (".hold",), read_then_wait)]
+
+    rows = [rec(1), rec(2)]
+    held = write_jsonl(tmp_path / "first.hold", rows)
+    plain = write_jsonl(tmp_path / "second.jsonl", rows)
+    store = open_store(pg_url)
+    results: dict[str, object] = {}
+
+    def run(label: str, run_plugins, path: Path) -> None:  # type: ignore[no-untyped-def]
+        try:
+            results[label] = ingest_file(store, run_plugins, path)
+        except Exception as exc:  # reported by the asserts below
+            results[label] = exc
+
+    first = threading.Thread(
+        target=run, args=("first", load_plugins(extra=(HoldingReader(),)), held)
+    )
+    second = threading.Thread(target=run, args=("second", plugins, plain))
+
+    def waiting_on_a_lock() -> bool:
+        with store.engine.connect() as conn:
+            sql = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            return conn.execute(text(sql)).scalar_one() > 0
+
+    try:
+        first.start()
+        assert holding.wait(30), "the first ingest never wrote its chunk"
+        assert count(store, StoredRecord) == 0  # not committed yet
+        second.start()
+        assert wait_for(waiting_on_a_lock), "the second ingest never waited for the first"
+    finally:
+        release.set()
+        first.join(30)
+        second.join(30)
+    try:
+        one, two = results["first"], results["second"]
+        assert not isinstance(one, Exception), one
+        assert not isinstance(two, Exception), two
+        assert (one.stored, one.unchanged) == (2, 0)  # type: ignore[union-attr]
+        assert (two.stored, two.revised, two.unchanged) == (0, 0, 2)  # type: ignore[union-attr]
+        assert count(store, StoredRecord) == count(store, RecordRevision) == 2
+        # The second ingest's first attempt was rolled back whole, its batch too
+        # (whose id the sequence does not give back).
+        assert two.batch_id == one.batch_id + 2  # type: ignore[union-attr]
+        assert [b.id for b in batches.list_batches(store)] == [one.batch_id, two.batch_id]  # type: ignore[union-attr]
+    finally:
+        store.dispose()

@@ -8,7 +8,13 @@ from sqlalchemy import update
 from hrdraft.document import Cite, Paragraph, Report, Section
 from hrdraft.errors import HrdraftError, NotFoundError
 from hrdraft.history.diff import diff_versions, previous_year_version
-from hrdraft.history.versions import list_versions, load_version, previous_version, save_version
+from hrdraft.history.versions import (
+    find_by_fingerprint,
+    list_versions,
+    load_version,
+    previous_version,
+    save_version,
+)
 from hrdraft.store import Store, StoredVersion
 
 
@@ -46,6 +52,33 @@ def test_saved_versions_load_back_equal_and_list_with_filters(any_store: Store) 
     assert [v.id for v in list_versions(any_store, country="xa", year=2023)] == [1, 2, 3]
     assert previous_version(any_store, v2) == v1
     assert previous_version(any_store, v1) is None
+
+
+def test_a_fingerprint_finds_the_newest_compiled_version_only(any_store: Store) -> None:
+    save_version(any_store, draft(), fingerprint="same")
+    newest = save_version(any_store, draft(text="Again."), fingerprint="same")
+    # An imported version is a drafter's text, never reused for a compile.
+    save_version(any_store, draft(text="Edited."), fingerprint="same", origin="imported")
+    assert find_by_fingerprint(any_store, "same") == newest
+    assert find_by_fingerprint(any_store, "other") is None
+
+
+def test_previous_version_skips_other_reports_and_sections(any_store: Store) -> None:
+    v1 = save_version(any_store, draft(), fingerprint="a")
+    save_version(any_store, draft(), fingerprint="b", section="1.c")
+    save_version(any_store, draft(audience="internal"), fingerprint="c")
+    save_version(any_store, draft(2024), fingerprint="d")
+    v5 = save_version(any_store, draft(text="Later."), fingerprint="e")
+    assert previous_version(any_store, v5) == v1
+    section = list_versions(any_store, section="1.c")
+    assert [v.section for v in section] == ["1.c"] and previous_version(
+        any_store, section[0]
+    ) is None
+
+
+def test_a_missing_version_is_named(any_store: Store) -> None:
+    with pytest.raises(NotFoundError, match="no version 42"):
+        load_version(any_store, 42)
 
 
 def test_an_altered_tree_fails_its_content_check(any_store: Store) -> None:

@@ -13,11 +13,11 @@ import click
 from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from sqlalchemy import select
 
 from ..errors import InputFileError, NotFoundError, choices
 from ..ingest import BatchResult, expand_paths, ingest_file, record_schema
-from ..store import Batch, QuarantinedRow, RecordRevision, StoredRecord
+from ..store import quarantine
+from ..store import records as stored_records
 from . import Env, cli, console, err_console, pass_env
 
 # Files at least this large get a progress bar; smaller ones finish at once.
@@ -101,7 +101,10 @@ def ingest_command(env: Env, paths: tuple[Path, ...], format_: str | None) -> No
         raise NotFoundError(f"unknown format {format_!r}", choices(sorted(plugins.readers)))
     results: list[BatchResult] = []
     unreadable = 0
-    for path in expand_paths(plugins, paths):
+    def skipped(path: Path, reason: str) -> None:
+        err_console.print(f"[yellow]skipped:[/] {escape(str(path))}: {reason}", soft_wrap=True)
+
+    for path in expand_paths(plugins, paths, on_skip=skipped):
         try:
             with _progress_for(path) as progress:
                 results.append(ingest_file(store, plugins, path, format=format_, progress=progress))
@@ -160,27 +163,11 @@ def records_list_command(
     as_json: bool,
 ) -> None:
     """List the current revision of each stored record, by country, year and id."""
-    r = StoredRecord
-    stmt = (
-        select(r, RecordRevision.data)
-        .join(
-            RecordRevision,
-            (RecordRevision.record_pk == r.pk) & (RecordRevision.revision == r.revision),
-        )
-        .order_by(r.country, r.year, r.record_id, r.source_name)
+    rows = stored_records.list_current(
+        env.store, country=country, year=year, category=category, sensitivity=sensitivity
     )
-    if country:
-        stmt = stmt.where(r.country == country.upper())
-    if year is not None:
-        stmt = stmt.where(r.year == year)
-    if category:
-        stmt = stmt.where(r.categories.contains(f"|{category}|", autoescape=True))
-    if sensitivity:
-        stmt = stmt.where(r.sensitivity == sensitivity)
-    with env.store.session() as session:
-        rows = session.execute(stmt).all()
     if as_json:
-        out = [{**data, "revision": rec.revision} for rec, data in rows]
+        out = [{**rec.data, "revision": rec.revision} for rec in rows]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     if not rows:
@@ -192,16 +179,16 @@ def records_list_command(
         table.add_column(column, no_wrap=True)
     table.add_column("Source", overflow="fold")
     table.add_column("Title", overflow="fold")
-    for rec, data in rows:
+    for rec in rows:
         table.add_row(
             escape(rec.record_id),
             rec.country,
             str(rec.year),
-            data.get("event_date") or "",
+            rec.data.get("event_date") or "",
             rec.sensitivity,
             str(rec.revision),
             escape(rec.source_name),
-            escape(data.get("title", "")),
+            escape(rec.data.get("title", "")),
         )
     console.print(table)
     console.print(f"{len(rows)} record(s)")
@@ -214,38 +201,29 @@ def records_list_command(
 @pass_env
 def records_show_command(env: Env, record_id: str, source: str | None, as_json: bool) -> None:
     """Show a record's current content and its revision history."""
-    with env.store.session() as session:
-        stmt = select(StoredRecord).where(StoredRecord.record_id == record_id)
-        if source:
-            stmt = stmt.where(StoredRecord.source_name == source)
-        found = session.scalars(stmt).all()
-        if not found:
-            raise NotFoundError(
-                f"no record {record_id!r}" + (f" from source {source!r}" if source else ""),
-                "see `hrdraft records list` for the stored ids",
-            )
-        if len(found) > 1:
-            raise NotFoundError(
-                f"several sources have a record {record_id!r}",
-                "add --source NAME, one of: " + ", ".join(repr(f.source_name) for f in found),
-            )
-        record = found[0]
-        history = session.execute(
-            select(RecordRevision, Batch.file_name)
-            .outerjoin(Batch, RecordRevision.batch_id == Batch.id)
-            .where(RecordRevision.record_pk == record.pk)
-            .order_by(RecordRevision.revision)
-        ).all()
-    current = history[-1][0].data
+    found = stored_records.lookup(env.store, record_id, source)
+    if not found:
+        raise NotFoundError(
+            f"no record {record_id!r}" + (f" from source {source!r}" if source else ""),
+            "see `hrdraft records list` for the stored ids",
+        )
+    if len(found) > 1:
+        raise NotFoundError(
+            f"several sources have a record {record_id!r}",
+            "add --source NAME, one of: " + ", ".join(repr(f.source_name) for f in found),
+        )
+    record = found[0]
+    history = stored_records.history(env.store, record.source_name, record.record_id)
+    current = record.data
     revisions = [
         {
             "revision": rev.revision,
             "created_at": rev.created_at.isoformat(timespec="seconds"),
             "batch": rev.batch_id,
-            "file": file_name,
+            "file": rev.file_name,
             "content_hash": rev.content_hash,
         }
-        for rev, file_name in history
+        for rev in history
     ]
     if as_json:
         click.echo(
@@ -281,7 +259,7 @@ def quarantine_group() -> None:
     """Rows that failed validation, kept with their raw content and every error."""
 
 
-def _quarantine_data(row: QuarantinedRow) -> dict[str, Any]:
+def _quarantine_data(row: quarantine.QuarantineEntry) -> dict[str, Any]:
     return {
         "id": row.id,
         "file": row.file_name,
@@ -300,8 +278,7 @@ def _quarantine_data(row: QuarantinedRow) -> dict[str, Any]:
 @pass_env
 def quarantine_list_command(env: Env, as_json: bool) -> None:
     """List quarantined rows as FILE:LINE: field: message, newest batch last."""
-    with env.store.session() as session:
-        rows = session.scalars(select(QuarantinedRow).order_by(QuarantinedRow.id)).all()
+    rows = quarantine.list_quarantined(env.store)
     if as_json:
         click.echo(json.dumps([_quarantine_data(r) for r in rows], ensure_ascii=False, indent=2))
         return
@@ -325,8 +302,7 @@ def quarantine_list_command(env: Env, as_json: bool) -> None:
 @pass_env
 def quarantine_show_command(env: Env, number: int) -> None:
     """Show quarantined row N: where it came from, its errors, its raw content."""
-    with env.store.session() as session:
-        row = session.get(QuarantinedRow, number)
+    row = quarantine.get_quarantined(env.store, number)
     if row is None:
         raise NotFoundError(f"no quarantined row #{number}", "see `hrdraft quarantine list`")
     console.print(f"[bold]#{row.id}[/] {escape(row.file_name)}:{row.line} (batch {row.batch_id})")

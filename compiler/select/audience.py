@@ -13,11 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, or_, select
-
 from ..document import Audience, Cite
 from ..records import Record
-from ..store import RecordRevision, Store, StoredRecord
+from ..store import Store
+from ..store import records as stored_records
 from .names import make_safe
 
 # Sensitivity levels each audience may use. Confidential is in neither.
@@ -62,34 +61,16 @@ class Selection:
     persons_removed: int = 0
 
 
-def _in_period(start: date, end: date, year: int):  # type: ignore[no-untyped-def]
-    """Dated records by event start; undated ones by their reporting year."""
-    return or_(
-        and_(StoredRecord.event_start >= start, StoredRecord.event_start <= end),
-        and_(StoredRecord.event_start.is_(None), StoredRecord.year == year),
-    )
-
-
 def inputs_of(
     store: Store, country: str, period: tuple[date, date], year: int
 ) -> list[tuple[str, str, int, str]]:
     """(source, id, revision, sensitivity) of every record in scope: the build's inputs.
 
-    Cheap (no record contents), so an unchanged recompile can be detected
-    without building anything.
+    Dated records are in scope by event start, undated ones by their
+    reporting year. Cheap (no record contents), so an unchanged recompile can
+    be detected without building anything.
     """
-    stmt = (
-        select(
-            StoredRecord.source_name,
-            StoredRecord.record_id,
-            StoredRecord.revision,
-            StoredRecord.sensitivity,
-        )
-        .where(StoredRecord.country == country, _in_period(*period, year))
-        .order_by(StoredRecord.source_name, StoredRecord.record_id)
-    )
-    with store.session() as session:
-        return [tuple(row) for row in session.execute(stmt)]  # type: ignore[misc]
+    return stored_records.inputs_of(store, country, period, year)
 
 
 def select_records(
@@ -105,32 +86,16 @@ def select_records(
     for _, _, _, sensitivity in inputs_of(store, country, period, year):
         if sensitivity not in allowed:
             excluded[EXCLUDED_REASON[sensitivity]] += 1
-    stmt = (
-        select(RecordRevision.data, RecordRevision.revision)
-        .join(
-            StoredRecord,
-            and_(
-                RecordRevision.record_pk == StoredRecord.pk,
-                RecordRevision.revision == StoredRecord.revision,
-            ),
-        )
-        .where(
-            StoredRecord.country == country,
-            StoredRecord.sensitivity.in_(allowed),
-            _in_period(*period, year),
-        )
-    )
     items: list[SelectedRecord] = []
     unnamed = removed = 0
-    with store.session() as session:
-        for data, revision in session.execute(stmt):
-            record = Record.model_validate(data)
-            if record.sensitivity not in allowed:  # belt and braces: trust the data
-                excluded[EXCLUDED_REASON[record.sensitivity]] += 1
-                continue
-            safe, n_unnamed, n_removed = make_safe(record)
-            unnamed += n_unnamed
-            removed += n_removed
-            items.append(SelectedRecord(safe, revision))
+    # Only the sensitivities this audience may use are read from the store at all.
+    for record, revision in stored_records.current_revisions(store, country, period, year, allowed):
+        if record.sensitivity not in allowed:  # belt and braces: trust the data
+            excluded[EXCLUDED_REASON[record.sensitivity]] += 1
+            continue
+        safe, n_unnamed, n_removed = make_safe(record)
+        unnamed += n_unnamed
+        removed += n_removed
+        items.append(SelectedRecord(safe, revision))
     items.sort(key=lambda item: item.sort_key)
     return Selection(items, dict(excluded), unnamed, removed)

@@ -1,0 +1,168 @@
+"""Stored draft versions: save, find by fingerprint, load with its content check, list.
+
+A version is the report document tree plus what it was made from (the
+fingerprint of its inputs). Rows are only ever inserted; nothing here
+updates or deletes one. The content hash lets anyone check a stored tree
+was not altered. ``hrdraft.history.versions`` re-exports this module's names
+for the stages after the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from ..document import Report
+from ..errors import NotFoundError
+from .engine import Store
+from .models import StoredVersion
+
+
+def document_hash(document_json: str) -> str:
+    """The SHA-256 of a version's stored tree (its JSON text)."""
+    return hashlib.sha256(document_json.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Version:
+    """A stored version's row (without its tree) as callers see it."""
+
+    id: int
+    report_type: str
+    edition: str
+    country: str
+    year: int
+    audience: str
+    section: str
+    fingerprint: str
+    content_hash: str
+    origin: str
+    author: str
+    message: str
+    parent_id: int | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: StoredVersion) -> Version:
+        return cls(**{f: getattr(row, f) for f in cls.__dataclass_fields__})
+
+    @property
+    def label(self) -> str:
+        part = f" §{self.section}" if self.section else ""
+        return (
+            f"v{self.id} {self.report_type} {self.country} {self.year} "
+            f"{self.audience}{part} ({self.edition})"
+        )
+
+
+def save_version(
+    store: Store,
+    document: Report,
+    *,
+    fingerprint: str,
+    section: str = "",
+    origin: str = "compiled",
+    author: str = "",
+    message: str = "",
+    parent_id: int | None = None,
+) -> Version:
+    """Store `document` as a new version and return it."""
+    body = document.model_dump_json()
+    row = StoredVersion(
+        report_type=document.report_type,
+        edition=document.edition,
+        country=document.country,
+        year=document.year,
+        audience=document.audience,
+        section=section,
+        fingerprint=fingerprint,
+        content_hash=document_hash(body),
+        document=body,
+        origin=origin,
+        author=author,
+        message=message,
+        parent_id=parent_id,
+        created_at=datetime.now(UTC).replace(tzinfo=None),
+    )
+    with store.session.begin() as session:
+        session.add(row)
+        session.flush()
+        return Version.of(row)
+
+
+def find_by_fingerprint(store: Store, fingerprint: str) -> Version | None:
+    """The newest compiled version made from exactly these inputs, if any."""
+    stmt = (
+        select(StoredVersion)
+        .where(StoredVersion.fingerprint == fingerprint, StoredVersion.origin == "compiled")
+        .order_by(StoredVersion.id.desc())
+        .limit(1)
+    )
+    with store.session() as session:
+        row = session.scalars(stmt).first()
+        return Version.of(row) if row else None
+
+
+def load_version(store: Store, version_id: int) -> tuple[Version, Report]:
+    """A version and its document tree, or a NotFoundError naming the id.
+
+    The tree is checked against the hash taken when it was saved first.
+    """
+    with store.session() as session:
+        row = session.get(StoredVersion, version_id)
+        if row is None:
+            raise NotFoundError(
+                f"no version {version_id}", "see `hrdraft versions list` for the ids"
+            )
+        if document_hash(row.document) != row.content_hash:
+            raise NotFoundError(
+                f"version {version_id} fails its content check: the stored tree was altered"
+            )
+        return Version.of(row), Report.model_validate_json(row.document)
+
+
+def list_versions(
+    store: Store,
+    *,
+    report_type: str | None = None,
+    country: str | None = None,
+    year: int | None = None,
+    audience: str | None = None,
+    section: str | None = None,
+) -> list[Version]:
+    """Versions matching every given filter, oldest first."""
+    stmt = select(StoredVersion).order_by(StoredVersion.id)
+    for column, value in (
+        (StoredVersion.report_type, report_type),
+        (StoredVersion.country, country.upper() if country else None),
+        (StoredVersion.year, year),
+        (StoredVersion.audience, audience),
+        (StoredVersion.section, section),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    with store.session() as session:
+        return [Version.of(row) for row in session.scalars(stmt)]
+
+
+def previous_version(store: Store, version: Version) -> Version | None:
+    """The version before `version` of the same report, country, year, audience, section."""
+    stmt = (
+        select(StoredVersion)
+        .where(
+            StoredVersion.report_type == version.report_type,
+            StoredVersion.country == version.country,
+            StoredVersion.year == version.year,
+            StoredVersion.audience == version.audience,
+            StoredVersion.section == version.section,
+            StoredVersion.id < version.id,
+        )
+        .order_by(StoredVersion.id.desc())
+        .limit(1)
+    )
+    with store.session() as session:
+        row = session.scalars(stmt).first()
+        return Version.of(row) if row else None
