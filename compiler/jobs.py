@@ -138,7 +138,7 @@ def compile_in_processes(
 ) -> list[DraftResult | DraftFailure]:
     """Compile `requests` in up to `jobs` processes; outcomes in request order."""
     setup = WorkerSetup(
-        db_url=store.engine.url.render_as_string(hide_password=False),
+        db_url=store.connect_url,
         plugins=_load_arguments(plugins),
         template_dir=renderer.user_dir,
         page_size=renderer.page_size,

@@ -24,13 +24,7 @@ from .build import BuildContext, BuildRequest, build_report, empty_sections, res
 from .countries import country_name
 from .document import Report
 from .errors import HrdraftError, NotFoundError
-from .history.versions import (
-    Version,
-    find_by_fingerprint,
-    list_versions,
-    load_version,
-    save_version,
-)
+from .history.versions import Version, find_by_fingerprint, load_version, save_compiled
 from .jobs import DraftFailure, compile_in_processes
 from .plugins import Plugins
 from .select import inputs_of, select_records
@@ -39,6 +33,7 @@ from .store import Store
 if TYPE_CHECKING:  # WeasyPrint loads only when something is rendered
     from .render import Renderer
 
+# The draft writers compiled when no --format is given; any registered one may be asked for.
 FORMATS: tuple[str, ...] = ("html", "pdf")
 # Bump when the document tree's shape changes, so old versions are not reused.
 DOCUMENT_SCHEMA = "1"
@@ -222,44 +217,27 @@ def compile_draft(
     if version is None:
         document, _ = build_from_store(store, plugins, request)
         warnings += [f"section {s} has no text" for s in empty_sections(document)]
-        same = [
-            v
-            for v in list_versions(
-                store,
-                report_type=request.report_type,
-                country=request.country,
-                year=request.year,
-                audience=request.audience,
-                section=request.section or "",
-            )
-            if v.edition == document.edition
-        ]
-        latest = same[-1] if same else None
-        if latest is not None and load_version(store, latest.id)[1] == document:
-            version = latest  # inputs moved, text did not: no new version
-        else:
-            version = save_version(
-                store,
-                document,
-                fingerprint=fp,
-                section=request.section or "",
-                parent_id=latest.id if latest else None,
-            )
-            new_version = True
+        version, new_version = save_compiled(
+            store, document, fingerprint=fp, section=request.section or ""
+        )
 
     stem = output_stem(out_dir, request)
     manifest = _read_manifest(stem.parent)
     result = DraftResult(request, version, new_version, warnings=warnings)
-    html: str | None = None
+    from .render.writers import WriteContext, find_writer
+
+    # One context per draft: the PDF writer reuses the HTML the html writer made.
+    context = WriteContext(renderer, version=version)
     for fmt in formats:
-        path = stem.parent / f"{stem.name}.{fmt}"  # not with_suffix: "-1.c" is no suffix
+        writer = find_writer(plugins, "draft", fmt)
+        # not with_suffix: "-1.c" is no suffix
+        path = stem.parent / f"{stem.name}{writer.suffix}"
         result.files.append(path)
         if _up_to_date(path, version, templates, manifest):
             continue
         if document is None:
             _, document = load_version(store, version.id)
-        html = html if html is not None else renderer.html(document)
-        data = html.encode("utf-8") if fmt == "html" else renderer.write_pdf(html)
+        data = writer.to_bytes(document, context)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(path.suffix + ".part")
         tmp.write_bytes(data)

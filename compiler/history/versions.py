@@ -15,6 +15,7 @@ from ..store.versions import (
     list_versions,
     load_version,
     previous_version,
+    save_compiled,
     save_version,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "list_versions",
     "load_version",
     "previous_version",
+    "save_compiled",
     "save_version",
 ]

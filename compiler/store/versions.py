@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from ..document import Report
 from ..errors import NotFoundError
@@ -91,6 +91,80 @@ def save_version(
         session.add(row)
         session.flush()
         return Version.of(row)
+
+
+def save_compiled(
+    store: Store, document: Report, *, fingerprint: str, section: str = ""
+) -> tuple[Version, bool]:
+    """Save a compiled draft unless one made from the same inputs, or the same text, stands.
+
+    Returns (version, created). Two processes compiling the same draft at
+    once (two officers, or ``compile --jobs``) must not store it twice, so
+    the check and the insert run in one transaction that holds a lock on
+    that draft: SQLite's single write lock, taken before the first read;
+    on PostgreSQL an advisory lock on the draft's key, held to the commit.
+    The version is the child of the newest version of the same draft in the
+    same edition; when that one already has exactly this text, it is reused
+    (the inputs moved, the text did not).
+    """
+    body = document.model_dump_json()
+    key = (
+        document.report_type,
+        document.country,
+        document.year,
+        document.audience,
+        section,
+        document.edition,
+    )
+    with store.session.begin() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            digest = hashlib.sha256(repr(key).encode()).digest()
+            lock = int.from_bytes(digest[:8], "big", signed=True)
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
+        else:
+            # A write statement takes SQLite's write lock even when it changes
+            # nothing; every other writer now waits for this transaction.
+            session.execute(text("UPDATE versions SET id = id WHERE 0 = 1"))
+        same = session.scalars(
+            select(StoredVersion)
+            .where(StoredVersion.fingerprint == fingerprint, StoredVersion.origin == "compiled")
+            .order_by(StoredVersion.id.desc())
+            .limit(1)
+        ).first()
+        if same is not None:
+            return Version.of(same), False
+        latest = session.scalars(
+            select(StoredVersion)
+            .where(
+                StoredVersion.report_type == document.report_type,
+                StoredVersion.country == document.country,
+                StoredVersion.year == document.year,
+                StoredVersion.audience == document.audience,
+                StoredVersion.section == section,
+                StoredVersion.edition == document.edition,
+            )
+            .order_by(StoredVersion.id.desc())
+            .limit(1)
+        ).first()
+        if latest is not None and latest.document == body:
+            return Version.of(latest), False
+        row = StoredVersion(
+            report_type=document.report_type,
+            edition=document.edition,
+            country=document.country,
+            year=document.year,
+            audience=document.audience,
+            section=section,
+            fingerprint=fingerprint,
+            content_hash=document_hash(body),
+            document=body,
+            origin="compiled",
+            parent_id=latest.id if latest is not None else None,
+            created_at=datetime.now(UTC).replace(tzinfo=None),
+        )
+        session.add(row)
+        session.flush()
+        return Version.of(row), True
 
 
 def find_by_fingerprint(store: Store, fingerprint: str) -> Version | None:
