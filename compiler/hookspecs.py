@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .ingest import Reader
     from .outline import ReportExtension, ReportType, SectionSpec
     from .records import Category
+    from .render.writers import Writer
     from .select import SelectedRecord
 
 PROJECT = "hrdraft"
@@ -209,4 +210,36 @@ def hrdraft_template_dirs() -> list[Path]:
     ``report/tip.html``) is used for its report type; an override may
     ``{% extends "core/report.html" %}`` to change a part of the core layout.
     Templates are local files only: nothing is ever fetched.
+    """
+
+
+# -------------------------------------------------------------------------
+# Output: writers
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def hrdraft_register_writers() -> list[Writer]:
+    """Add output formats: files written from a draft's tree or from a diff of two.
+
+    Called for every plugin the first time an output format is looked up:
+    when ``hrdraft compile``, ``hrdraft export`` or ``hrdraft diff`` parses
+    or lists ``--format`` (its ``--help`` too), and when the pipeline
+    renders a draft; the lists are merged. Return a list of
+    :class:`hrdraft.render.writers.Writer`, each with a ``name`` (what
+    ``--format`` takes), a ``kind`` (``"draft"``: it writes from a
+    :class:`hrdraft.Report`; ``"diff"``: from a ``ReportDiff``), a file
+    ``suffix``, a ``media_type``, a one-line ``description`` for
+    ``--help``, and ``write(tree, context)``, which returns the file's
+    content as ``str`` (written as UTF-8) or ``bytes`` (set
+    ``binary=True``). ``context`` is a
+    :class:`hrdraft.render.writers.WriteContext`: ``context.renderer`` (the
+    templates and page size the user chose), ``context.html(report)`` (the
+    draft's HTML page, rendered once per run), ``context.version`` (the
+    stored version, when there is one) and ``context.options``. A writer
+    works from the tree, never from another writer's file. The core's own
+    writers (draft ``html``, ``pdf``, ``md``; diff ``terminal``, ``html``,
+    ``pdf``, ``json``) are registered through this hook too. A name is
+    unique per kind: a second writer of the same kind and name is a plugin
+    error naming both plugins (exit status 3).
     """

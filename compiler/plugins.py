@@ -35,13 +35,18 @@ from .records import Category, FigureNames, Vocabulary
 if TYPE_CHECKING:
     from .ingest import Reader
     from .outline import ReportExtension, ReportType
+    from .render.writers import Writer
 
 ENTRY_POINT_GROUP = "hrdraft"
 
 hookimpl = pluggy.HookimplMarker(hookspecs.PROJECT)
 
 # The core's own behaviour, made of ordinary plugins.
-DEFAULT_PLUGINS: tuple[str, ...] = ("hrdraft.vocabulary", "hrdraft.ingest.readers")
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "hrdraft.vocabulary",
+    "hrdraft.ingest.readers",
+    "hrdraft.render.writers",
+)
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,27 @@ class Plugins:
     @cached_property
     def template_dirs(self) -> list[Path]:
         return [Path(d) for _, d in self._collect("hrdraft_template_dirs")]
+
+    @cached_property
+    def writers(self) -> dict[tuple[str, str], Writer]:
+        """(kind, name) → output format, from every plugin's ``hrdraft_register_writers``.
+
+        A name is unique per kind ("draft", "diff"); a second writer of the
+        same kind and name is an error naming both plugins.
+        """
+        found: dict[tuple[str, str], Writer] = {}
+        owner: dict[tuple[str, str], str] = {}
+        for plugin, writer in self._collect("hrdraft_register_writers"):
+            key = (writer.kind, writer.name)
+            if key in found:
+                raise PluginError(
+                    f"{writer.kind} format {writer.name!r} is registered by both "
+                    f"{owner[key]!r} and {plugin!r}",
+                    "uninstall or block one of them (HRDRAFT_BLOCK_PLUGINS=name)",
+                )
+            found[key] = writer
+            owner[key] = plugin
+        return found
 
     def describe(self) -> list[PluginInfo]:
         by_plugin: dict[str, list[ReportType]] = {}

@@ -198,7 +198,7 @@ def test_a_paragraph_moved_to_another_section_names_both_sections() -> None:
     assert "moved here, unchanged, from a. Arbitrary Deprivation of Life [1.a]" in out
     assert "moved, unchanged, to b. Disappearance [1.b]" in out
     assert "(1 of the added blocks moved from another section)" in out
-    html = redline_html(diff, Renderer().env)
+    html = redline_html(diff, Renderer())
     assert '<a href="#sec-1.a">Moved here, unchanged, from a. Arbitrary Deprivation' in html
     data = diff_to_dict(diff)
     assert data["summary"]["blocks_moved_between_sections"] == 1
@@ -543,7 +543,7 @@ def test_terminal_says_when_nothing_changed() -> None:
 
 
 def test_html_redline_marks_changes_escapes_text_and_folds_unchanged() -> None:
-    html = redline_html(sample_diff(), Renderer().env)
+    html = redline_html(sample_diff(), Renderer())
     assert re.search(r"<ins>[^<]*three </ins>", html)
     assert "<del>" in html
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -555,7 +555,7 @@ def test_html_redline_marks_changes_escapes_text_and_folds_unchanged() -> None:
 
 def test_html_redline_of_a_mixed_audience_diff_says_internal() -> None:
     internal = base().model_copy(update={"audience": "internal"})
-    html = redline_html(diff_reports(base(), internal, allow_mixed_audience=True), Renderer().env)
+    html = redline_html(diff_reports(base(), internal, allow_mixed_audience=True), Renderer())
     assert "Audience: internal" in html and "not for publication" in html
 
 

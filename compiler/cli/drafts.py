@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
+from click.shell_completion import CompletionItem
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -15,7 +16,8 @@ from ..document import AUDIENCES
 from ..errors import HrdraftError
 from ..jobs import DraftFailure, default_jobs
 from ..pipeline import FORMATS, DraftResult, DraftsFailed, compile_drafts, countries_in_store
-from ..plugins import Plugins
+from ..plugins import Plugins, get_plugins
+from ..render.writers import Writer, WriterKind, writers_of
 from ..store import Store, open_store
 from . import Env, cli, console, pass_env, render_options
 
@@ -25,12 +27,69 @@ if TYPE_CHECKING:
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
 
 
-def _formats(value: str) -> tuple[str, ...]:
-    chosen = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    bad = [f for f in chosen if f not in FORMATS]
-    if bad or not chosen:
-        raise click.BadParameter(f"{bad[0] if bad else value!r}; choose from {', '.join(FORMATS)}")
-    return chosen
+class FormatChoice(click.ParamType):
+    """``--format``: names of registered writers of one kind, checked when parsed.
+
+    The names come from the writer registry (``hrdraft_register_writers``),
+    asked only when a ``--format`` value is parsed, completed or its help
+    shown, so commands that take no format never load a writer. `several`
+    takes a comma-separated list and gives a tuple of names.
+    """
+
+    name = "format"
+
+    def __init__(self, kind: WriterKind, *, several: bool = False) -> None:
+        self.kind = kind
+        self.several = several
+
+    def writers(self, ctx: click.Context | None) -> dict[str, Writer]:
+        env = ctx.find_object(Env) if ctx is not None else None
+        return writers_of(env.plugins if env is not None else get_plugins(), self.kind)
+
+    def describe(self, ctx: click.Context | None) -> str:
+        """The registered formats with what each writes, for ``--help``."""
+        found = self.writers(ctx)
+        what = "Formats, comma-separated" if self.several else "Format"
+        each = " ".join(f"{n}: {w.description.rstrip('.')}." for n, w in found.items())
+        return f"{what}: {', '.join(found)}. {each}"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "FORMAT[,FORMAT...]" if self.several else "FORMAT"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, tuple):
+            return value  # a default, converted already
+        names = self.writers(ctx)
+        text = str(value).strip().lower()
+        chosen = [v.strip() for v in text.split(",") if v.strip()] if self.several else [text]
+        for name in chosen or [text]:
+            if name not in names:
+                self.fail(
+                    f"{name!r} is not a {self.kind} format; choose from {', '.join(names)}",
+                    param,
+                    ctx,
+                )
+        return tuple(dict.fromkeys(chosen)) if self.several else chosen[0]
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        done, _, last = incomplete.rpartition(",") if self.several else ("", "", incomplete)
+        prefix = done + "," if done else ""
+        return [
+            CompletionItem(prefix + name, help=w.description)
+            for name, w in self.writers(ctx).items()
+            if name.startswith(last)
+        ]
+
+
+class FormatOption(click.Option):
+    """An option whose help lists the registered formats, built only when help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        if isinstance(self.type, FormatChoice):
+            self.help = self.type.describe(ctx)
+        return super().get_help_record(ctx)
 
 
 def _options(values: tuple[str, ...]) -> dict[str, str]:
@@ -128,7 +187,12 @@ def run_compile(
 )
 @click.option("--section", metavar="ID", help="Compile one section only (e.g. 1.c).")
 @click.option(
-    "--format", "formats", default="html,pdf", show_default=True, help="html, pdf or both."
+    "--format",
+    "formats",
+    cls=FormatOption,
+    type=FormatChoice("draft", several=True),
+    default=",".join(FORMATS),
+    show_default=True,
 )
 @click.option(
     "--out",
@@ -163,14 +227,14 @@ def compile_command(
     edition: str | None,
     audience: str,
     section: str | None,
-    formats: str,
+    formats: tuple[str, ...],
     out: Path,
     options: tuple[str, ...],
     templates: Path | None,
     page_size: str,
     jobs: int | None,
 ) -> None:
-    """Compile drafts of each REPORT (hrr, tip, irf, or a plugin's type) as HTML and PDF.
+    """Compile drafts of each REPORT (hrr, tip, irf, or a plugin's type): HTML and PDF by default.
 
     Every compile that changes a draft saves it as a new immutable version;
     compiling again with nothing changed saves nothing and re-renders nothing.
@@ -210,7 +274,7 @@ def compile_command(
         plugins,
         requests,
         out_dir=out,
-        formats=_formats(formats),
+        formats=formats,
         renderer=renderer,
         jobs=jobs or default_jobs(),
     )
@@ -233,10 +297,15 @@ DEMO_DRAFTS: tuple[tuple[str, int], ...] = (
     help="Folder for the store and drafts.",
 )
 @click.option(
-    "--format", "formats", default="html,pdf", show_default=True, help="html, pdf or both."
+    "--format",
+    "formats",
+    cls=FormatOption,
+    type=FormatChoice("draft", several=True),
+    default=",".join(FORMATS),
+    show_default=True,
 )
 @pass_env
-def demo_command(env: Env, out: Path, formats: str) -> None:
+def demo_command(env: Env, out: Path, formats: tuple[str, ...]) -> None:
     """Ingest the bundled sample records into a fresh store and compile every report.
 
     The sample is fictional (user-assigned country codes, made-up people).
@@ -271,7 +340,7 @@ def demo_command(env: Env, out: Path, formats: str) -> None:
             plugins,
             requests,
             out_dir=out / "drafts",
-            formats=_formats(formats),
+            formats=formats,
             renderer=renderer,
             jobs=default_jobs(),
         )

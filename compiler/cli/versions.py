@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.table import Table
@@ -14,10 +16,14 @@ from rich.tree import Tree
 from ..document import AUDIENCES, Report, Section
 from ..errors import HrdraftError, NotFoundError
 from ..history.diff import diff_versions, previous_year_version
-from ..history.export import export_markdown, import_markdown
-from ..history.redline import FORMATS, diff_to_json, print_diff, redline_html, redline_pdf
+from ..history.export import import_markdown
 from ..history.versions import Version, list_versions, load_version, previous_version
+from ..render.writers import WriteContext, Writer, find_writer
 from . import Env, cli, console, pass_env, render_options
+from .drafts import FormatChoice, FormatOption
+
+if TYPE_CHECKING:
+    from ..render import Renderer
 
 
 def _version_data(version: Version) -> dict[str, object]:
@@ -130,22 +136,39 @@ def import_command(env: Env, file: Path, author: str, message: str) -> None:
 
 @cli.command("export")
 @click.argument("version_id", metavar="VERSION", type=int)
-@click.option("--format", "fmt", type=click.Choice(["md"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    cls=FormatOption,
+    type=FormatChoice("draft"),
+    default="md",
+    show_default=True,
+)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write [default: stdout].",
+    help="File to write [default: stdout; a binary format such as pdf needs --out].",
 )
+@render_options
 @pass_env
-def export_command(env: Env, version_id: int, fmt: str, out: Path | None) -> None:
-    """Export a version as Markdown to edit by hand (then `hrdraft versions import`)."""
+def export_command(
+    env: Env,
+    version_id: int,
+    fmt: str,
+    out: Path | None,
+    templates: Path | None,
+    page_size: str,
+) -> None:
+    """Export a stored version (compiled or imported) as a draft file.
+
+    Markdown (the default) is for editing by hand, then `hrdraft versions
+    import`; html and pdf are the draft as `hrdraft compile` writes it.
+    """
+    writer = find_writer(env.plugins, "draft", fmt)
     version, report = load_version(env.store, version_id)
-    text = export_markdown(version, report)
-    if out is None:
-        click.echo(text, nl=False)
-        return
-    out.write_text(text, encoding="utf-8")
-    console.print(f"Wrote {out} (v{version.id}, {fmt})", markup=False)
+    _needs_file(writer, out, "draft", f"v{version.id}")
+    context = WriteContext(_renderer(env, templates, page_size), version=version)
+    _emit(writer, report, context, out, f" (v{version.id}, {fmt})")
 
 
 def _resolve(
@@ -187,11 +210,18 @@ def _resolve(
     is_flag=True,
     help="Compare with the newest version of the same report, country and audience a year earlier.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    cls=FormatOption,
+    type=FormatChoice("diff"),
+    default="terminal",
+    show_default=True,
+)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File for html, pdf or json [default: stdout; pdf needs --out].",
+    help="File to write [default: stdout; a binary format such as pdf needs --out].",
 )
 @click.option(
     "--context", is_flag=True, help="Terminal: also print unchanged paragraphs of changed sections."
@@ -224,28 +254,49 @@ def diff_command(
     hrdraft diff 7 --previous-year --format html --out redline.html
     """
     old_id, new_id = _resolve(env, old, new, previous, previous_year)
+    writer = find_writer(env.plugins, "diff", fmt)
     diff = diff_versions(env.store, old_id, new_id, allow_mixed_audience=allow_mixed_audience)
-    if fmt == "terminal":
-        print_diff(diff, console, context=context)
-        return
-    if fmt == "json":
-        _write(diff_to_json(diff), out)
-        return
-    from ..render import Renderer
+    _needs_file(writer, out, "redline", "redline")
+    options = {
+        "context": context,
+        # Colour only for a terminal: a file gets the [-old-]{+new+} marks.
+        "color_system": console.color_system if out is None else None,
+        "width": console.width,
+    }
+    _emit(writer, diff, WriteContext(_renderer(env, templates, page_size), options=options), out)
 
-    renderer = Renderer(env.plugins.template_dirs, user_dir=templates, page_size=page_size)
-    if fmt == "html":
-        _write(redline_html(diff, renderer.env), out)
-        return
+
+def _renderer(env: Env, templates: Path | None, page_size: str) -> Callable[[], Renderer]:
+    """The renderer the user's options ask for, made only if a writer needs one."""
+
+    def make() -> Renderer:
+        from ..render import Renderer  # Jinja2 and WeasyPrint load only for what renders
+
+        return Renderer(env.plugins.template_dirs, user_dir=templates, page_size=page_size)
+
+    return make
+
+
+def _needs_file(writer: Writer, out: Path | None, what: str, stem: str) -> None:
+    """A binary format (pdf) is never poured onto a terminal."""
+    if writer.binary and out is None:
+        raise HrdraftError(
+            f"a {writer.name} {what} needs a file", f"add --out {stem}{writer.suffix}"
+        )
+
+
+def _emit(
+    writer: Writer, tree: Any, context: WriteContext, out: Path | None, note: str = ""
+) -> None:
+    """The writer's output on stdout, or in `out` (whole or not at all: written, then renamed)."""
+    data = writer.write(tree, context)
     if out is None:
-        raise HrdraftError("a PDF redline needs a file", "add --out redline.pdf")
-    out.write_bytes(redline_pdf(diff, renderer))
-    console.print(f"Wrote {out}", markup=False)
-
-
-def _write(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            click.echo(data, nl=False)
+        else:
+            sys.stdout.write(data)
         return
-    out.write_text(text, encoding="utf-8")
-    console.print(f"Wrote {out}", markup=False)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    tmp.replace(out)
+    console.print(f"Wrote {out}{note}", markup=False)

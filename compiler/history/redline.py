@@ -13,15 +13,24 @@ import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
+from pydantic import TypeAdapter
 from rich.console import Console
 from rich.text import Text
 
+from ..document import Block
 from ..errors import HrdraftError
+from ..render import marks
+from ..render.renderer import text_direction
+from .changes import TEXT_FIELDS, FieldDiff
 from .diff import BlockOp, Explanation, ItemOp, ReportDiff, SectionDiff, Span
+from .textdiff import apply_items, new_text, old_text
+
+if TYPE_CHECKING:
+    from ..render.renderer import Renderer
 
 __all__ = [
     "FORMATS",
@@ -398,8 +407,14 @@ def _version_label(meta: dict[str, Any]) -> str:
 
 
 # -------------------------------------------------------------------------
-# HTML and PDF
+# HTML and PDF: each block through the drafts' own partial, marks applied
 # -------------------------------------------------------------------------
+
+_BLOCK = TypeAdapter(Block)
+
+
+class _Unfaithful(Exception):
+    """Marked text would not render as either side does: show the block whole."""
 
 
 def _spans_html(spans: Iterable[Span]) -> Markup:
@@ -415,51 +430,137 @@ def _spans_html(spans: Iterable[Span]) -> Markup:
     return out
 
 
-def _block_html(op: BlockOp) -> Markup:
-    """A block's markup: each piece of text escaped, then wrapped in <ins>/<del>."""
-    lines = block_lines(op)
-    html = Markup()
-    items = [line for line in lines if line.role == "li"]
-    rows = [line for line in lines if line.role in ("th", "td")]
-    for line in lines:
-        body = _spans_html(line.cells[0]) if line.cells else Markup()
-        if line.role in ("p", "pointer"):
-            html += Markup(f'<p class="{line.role}">') + body + Markup("</p>")
-        elif line.role == "note":
-            html += Markup('<aside class="note">') + body + Markup("</aside>")
-        elif line.role == "cites":
-            html += Markup('<p class="cites">Cites: ') + body + Markup("</p>")
-        elif line.role == "li" and line is items[0]:
-            html += Markup("<ul>")
-            for item in items:
-                item_cls = Markup(f' class="line-{item.op}"') if item.op != "equal" else Markup()
-                html += (
-                    Markup("<li")
-                    + item_cls
-                    + Markup(">")
-                    + _spans_html(item.cells[0])
-                    + Markup("</li>")
+def _words(spans: tuple[Span, ...]) -> str:
+    """Marked text of a changed string: word by word, else old deleted and new inserted."""
+    old, new = old_text(spans), new_text(spans)
+    for text in (marks.marked(spans), marks.whole(old, "delete") + marks.whole(new, "insert")):
+        if marks.faithful(text, old, new):
+            return text
+    raise _Unfaithful
+
+
+def _one_side(value: str, op: str) -> str:
+    """Marked text of a string that exists on one side only (an added item, a removed cell)."""
+    text = marks.whole(value, op)  # type: ignore[arg-type]
+    old, new = (None, value) if op == "insert" else (value, None)
+    if not marks.faithful(text, old, new):
+        raise _Unfaithful
+    return text
+
+
+def _cells(item: ItemOp) -> list[str]:
+    out = []
+    for cell in item.cells:
+        if cell.op == "equal":
+            out.append(cell.old)
+        elif cell.op == "change":
+            out.append(_words(cell.words))
+        elif cell.op == "insert":
+            out.append(_one_side(cell.new, "insert"))
+        else:
+            out.append(_one_side(cell.old, "delete"))
+    return out
+
+
+def _marked_field(f: FieldDiff) -> Any:
+    """A changed field as the partial gets it: text marked, sequences with marked items."""
+    if f.value is not None:
+        return f.value[1]
+    if f.name in TEXT_FIELDS:
+        return _words(f.words)
+    if f.name in ("cites", "row_cites"):
+        return None  # the redline lists citations itself; the new ones are filled in
+    out: list[Any] = []
+    for item in f.items:
+        if f.name == "rows":
+            if item.op == "change":
+                out.append(_cells(item))
+            elif item.op in ("equal", "insert", "delete"):
+                row = item.new if item.op == "insert" else item.old
+                out.append(
+                    [
+                        row_cell if item.op == "equal" else _one_side(row_cell, item.op)
+                        for row_cell in row
+                    ]
                 )
-            html += Markup("</ul>")
-        elif line.role == "caption":
-            html += Markup('<table class="figures"><caption>') + body + Markup("</caption>")
-            for row in rows:
-                tag = "th" if row.role == "th" else "td"
-                row_cls = Markup(f' class="line-{row.op}"') if row.op != "equal" else Markup()
-                html += Markup("<tr") + row_cls + Markup(">")
-                for cell in row.cells:
-                    html += Markup(f"<{tag}>") + _spans_html(cell) + Markup(f"</{tag}>")
-                html += Markup("</tr>")
-            html += Markup("</table>")
-    return html
+        elif item.op == "change":
+            out.append(_words(item.words))
+        elif item.op == "equal":
+            out.append(item.old)
+        else:
+            out.append(_one_side(item.new if item.op == "insert" else item.old, item.op))
+    return out
 
 
-def _block_view(op: BlockOp, where: _SectionNames) -> dict[str, Any]:
+def _new_block(op: BlockOp) -> dict[str, Any]:
+    """The new block's data of a changed block: its old data with the fields applied."""
+    data = dict(op.block)
+    for f in op.fields:
+        if f.value is not None:
+            data[f.name] = f.value[1]
+        elif f.name in TEXT_FIELDS:
+            data[f.name] = new_text(f.words)
+        elif f.name == "cites":
+            keys = apply_items([(c["record"], c["revision"]) for c in data[f.name]], f.items)
+            data[f.name] = [{"record": r, "revision": v} for r, v in keys]
+        elif f.name == "row_cites":
+            rows = [tuple((c["record"], c["revision"]) for c in r) for r in data[f.name]]
+            data[f.name] = [
+                [{"record": r, "revision": v} for r, v in row] for row in apply_items(rows, f.items)
+            ]
+        elif f.name == "rows":
+            rows = apply_items([tuple(r) for r in data[f.name]], f.items)
+            data[f.name] = [list(r) for r in rows]
+        else:
+            data[f.name] = apply_items(data[f.name], f.items)
+    return data
+
+
+def _strings(data: Any) -> Iterable[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list | tuple):
+        for value in data:
+            yield from _strings(value)
+
+
+def _block_markup(op: BlockOp, renderer: Renderer, context: dict[str, Any]) -> Markup:
+    """The block as the draft's partial renders it, insertions and deletions marked."""
+
+    def render(data: dict[str, Any]) -> str:
+        return renderer.block_html(_BLOCK.validate_python(data), **context)
+
+    if op.op in ("unchanged", "moved"):
+        return Markup(render(op.block))
+    if op.op in ("added", "removed"):
+        return marks.mark_all(render(op.block), "insert" if op.op == "added" else "delete")
+    new = _new_block(op)
+    try:
+        if any(marks.has_sentinels(t) for t in (*_strings(op.block), *_strings(new))):
+            raise _Unfaithful  # a record's own character must never pass for a mark
+        data = dict(new)
+        for f in op.fields:
+            value = _marked_field(f)
+            if value is not None:
+                data[f.name] = value
+        return marks.apply_marks(render(data))
+    except _Unfaithful:
+        return marks.mark_all(render(op.block), "delete") + marks.mark_all(render(new), "insert")
+
+
+def _block_view(
+    op: BlockOp, where: _SectionNames, renderer: Renderer, context: dict[str, Any]
+) -> dict[str, Any]:
     moved, moved_anchor = _moved(op, where)
+    cites = _cite_spans(op)
     return {
         "op": op.op,
         "kind": op.kind,
-        "html": _block_html(op),
+        "html": _block_markup(op, renderer, context),
+        "cites": _spans_html(cites) if cites else Markup(),
         "why": _explain_lines(op),
         "old_index": op.old_index,
         "new_index": op.new_index,
@@ -468,12 +569,20 @@ def _block_view(op: BlockOp, where: _SectionNames) -> dict[str, Any]:
     }
 
 
-def _view(diff: ReportDiff) -> list[dict[str, Any]]:
+def _view(diff: ReportDiff, renderer: Renderer) -> list[dict[str, Any]]:
     """What the template lays out: each section with its blocks' markup and reasons."""
     where = _section_names(diff)
+    language = diff.new.get("language")
     sections = []
     for section in diff.sections:
         changed = section in diff.changed_sections
+        # What a block partial may read besides the block, as in a draft.
+        context = {
+            "report": diff.new,
+            "direction": text_direction(language),
+            "section": section.place,
+            "depth": section.place.depth,
+        }
         sections.append(
             {
                 "id": section.place.id,
@@ -485,19 +594,24 @@ def _view(diff: ReportDiff) -> list[dict[str, Any]]:
                 "structure": section.structure,
                 "changed": changed,
                 "counts": section.counts,
-                "blocks": [_block_view(op, where) for op in section.blocks],
+                "blocks": [_block_view(op, where, renderer, context) for op in section.blocks],
             }
         )
     return sections
 
 
-def redline_html(diff: ReportDiff, env: jinja2.Environment) -> str:
-    """The self-contained HTML redline, from `redline.html` in the renderer's templates."""
+def redline_html(diff: ReportDiff, renderer: Renderer) -> str:
+    """The self-contained HTML redline, from `redline.html` and the block partials.
+
+    Every block is rendered by the renderer's ``partials/blocks/<kind>.html``
+    (user → plugin → core lookup), as in a draft, so record text is the same
+    safe Markdown subset and a partial's override applies here too.
+    """
     try:
-        template = env.get_template("redline.html")
+        template = renderer.env.get_template("redline.html")
         return template.render(
             diff=diff,
-            sections=_view(diff),
+            sections=_view(diff, renderer),
             summary=_summary(diff),
             records=[explain_text(e) for e in diff.records],
             old_label=_version_label(diff.old),
@@ -507,6 +621,6 @@ def redline_html(diff: ReportDiff, env: jinja2.Environment) -> str:
         raise HrdraftError(f"redline template error: {exc}", "fix templates/redline.html") from exc
 
 
-def redline_pdf(diff: ReportDiff, renderer: Any) -> bytes:
-    """The redline as PDF, through the drafts' print stylesheet (`Renderer.write_pdf`)."""
-    return renderer.write_pdf(redline_html(diff, renderer.env))
+def redline_pdf(diff: ReportDiff, renderer: Renderer) -> bytes:
+    """The redline as PDF: its HTML, from the diff, through the drafts' print stylesheet."""
+    return renderer.write_pdf(redline_html(diff, renderer))

@@ -1,377 +1,78 @@
-"""Render a report document: `Report` → HTML (Jinja2) → PDF (WeasyPrint).
+"""The render stage: report documents (and diffs) into the files people read.
 
-Templates are looked up in the user's directory, then the plugins'
-directories, then the core ``templates/`` package; the core is also reachable
-as ``core/...`` so an override can extend what it replaces. The HTML is
-self-contained (CSS inlined, no scripts, no external resources). The PDF is
-made from that same HTML; WeasyPrint gets a URL fetcher that serves only
-files inside the template directories, so nothing a record says can make the
-renderer read a file or open a connection. Fonts come from fontconfig.
+``renderer`` turns a `Report` into HTML with Jinja2 templates (user →
+plugins → core lookup); ``pdf`` turns that HTML into a PDF with WeasyPrint,
+fetching nothing from outside; ``markup`` is the safe Markdown subset of
+record text; ``marks`` shows insertions and deletions inside rendered
+blocks; ``writers`` is the registry of output formats that the CLI and the
+pipeline choose from by name.
+
+The names below load on first use, so that registering the core's writers
+(which every command's plugin loading does) costs neither Jinja2 nor
+WeasyPrint until something is rendered.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
-import logging
-import mimetypes
-import re
-import shutil
-import subprocess
-import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache
-from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
+import importlib
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-import weasyprint
-from markupsafe import Markup
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-from .. import templates as _core_templates
-from ..document import Cite, Report
-from ..errors import HrdraftError, NotFoundError, choices
-from . import markup
+_PUBLIC: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "CORE_TEMPLATES",
+            "PAGE_SIZES",
+            "Footnote",
+            "Footnotes",
+            "NoFootnotes",
+            "Renderer",
+            "anchor",
+            "text_direction",
+        ),
+        "renderer",
+    ),
+    **dict.fromkeys(
+        ("FONT_PACKAGES", "RefusedFetch", "TemplateFetcher", "check_fonts", "_installed_families"),
+        "pdf",
+    ),
+    **dict.fromkeys(("WriteContext", "Writer"), "writers"),
+}
 
 __all__ = [
     "CORE_TEMPLATES",
+    "FONT_PACKAGES",
     "PAGE_SIZES",
     "Footnote",
     "Footnotes",
+    "NoFootnotes",
     "RefusedFetch",
     "Renderer",
     "TemplateFetcher",
+    "WriteContext",
+    "Writer",
     "anchor",
+    "check_fonts",
     "text_direction",
 ]
 
-CORE_TEMPLATES: Path = Path(_core_templates.__file__).resolve().parent
-PAGE_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
-
-# Languages written right to left (primary subtags), and scripts that are.
-_RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
-_RTL_SCRIPTS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adlm"})
-
-# fontconfig family → the Debian package that provides it. The print
-# stylesheet names these families; the check keeps a missing script font
-# from silently turning text into empty boxes.
-FONT_PACKAGES: dict[str, str] = {
-    "Noto Serif": "fonts-noto-core",
-    "Noto Sans": "fonts-noto-core",
-}
-_SCRIPT_FONTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (
-        re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
-        "Noto Serif CJK SC",
-        "fonts-noto-cjk",
-    ),
-    (
-        re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
-        "Noto Naskh Arabic",
-        "fonts-noto-core",
-    ),
-)
-
-log = logging.getLogger(__name__)
-
-
-def text_direction(lang: str | None) -> str | None:
-    """Return "rtl" for a BCP 47 tag written right to left, else None."""
-    if not lang:
-        return None
-    parts = lang.replace("_", "-").lower().split("-")
-    if parts[0] in _RTL_LANGUAGES and not (len(parts) > 1 and parts[1] == "latn"):
-        return "rtl"
-    if any(part in _RTL_SCRIPTS for part in parts[1:]):
-        return "rtl"
-    return None
-
-
-def anchor(text: str) -> str:
-    """An HTML id made from a section or record id (no spaces, no markup)."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
-
-
-# -------------------------------------------------------------------------
-# Citations: numbered footnotes, in the order the template asks for them
-# -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Footnote:
-    """One cited record revision, numbered in reading order.
-
-    A record cited again later reuses its number (``first`` is False there),
-    as legal drafting refers back to an earlier note: the note text is
-    printed once, where the record is first cited.
-    """
-
-    number: int
-    record: str
-    revision: int
-    text: str
-    source_anchor: str | None
-    first: bool = True
-
-
-@dataclass
-class Footnotes:
-    """Numbers citations as the template meets them; the notes list reads `all`.
-
-    Numbering as the template renders (not by walking the tree beforehand)
-    keeps HTML note numbers and the PDF's footnote order the same whatever
-    order an override lays sections out in.
-    """
-
-    report: Report
-    all: list[Footnote] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._sources = {s.record: s for s in self.report.sources}
-        self._numbered: dict[tuple[str, int], Footnote] = {}
-
-    def _text(self, cite: Cite) -> str:
-        source = self._sources.get(cite.record)
-        if source is None:
-            text = f"Record {cite.record}, revision {cite.revision}."
-        elif source.citation.startswith(source.source):
-            text = source.citation.rstrip(". ") + "."  # the citation already names it
-        else:
-            text = f"{source.source}, {source.citation}".rstrip(". ") + "."
-        return f"{text} (record {cite.record}, rev. {cite.revision})"
-
-    def cite(self, cites: Sequence[Cite]) -> list[Footnote]:
-        notes: list[Footnote] = []
-        for cite in dict.fromkeys(cites):  # a block cites a record once
-            key = (cite.record, cite.revision)
-            earlier = self._numbered.get(key)
-            if earlier is not None:
-                notes.append(replace(earlier, first=False))
-                continue
-            note = Footnote(
-                number=len(self.all) + 1,
-                record=cite.record,
-                revision=cite.revision,
-                text=self._text(cite),
-                source_anchor=(
-                    f"src-{anchor(cite.record)}" if cite.record in self._sources else None
-                ),
-            )
-            self._numbered[key] = note
-            self.all.append(note)
-            notes.append(note)
-        return notes
-
-
-def _append_inline(html: Markup, extra: Markup) -> Markup:
-    """`extra` inside the last paragraph or list item of `html` (or after it)."""
-    if not extra:
-        return html
-    cut = max(html.rfind("</p>"), html.rfind("</li>"))
-    if cut < 0 or html[cut:].count("</") > 3:
-        return html + extra
-    return Markup(html[:cut]) + extra + Markup(html[cut:])
-
-
-# -------------------------------------------------------------------------
-# Fetching: local template files only
-# -------------------------------------------------------------------------
-
-
-class RefusedFetch(HrdraftError):
-    """The renderer was asked for a resource outside the template directories."""
-
-
-class TemplateFetcher(URLFetcher):
-    """A WeasyPrint URL fetcher that serves files inside `roots` and nothing else.
-
-    Everything else (http, https, data:, file paths outside the roots) is
-    refused with :class:`RefusedFetch`, which WeasyPrint logs and skips.
-    `requested` records every URL asked for, served or not.
-    """
-
-    def __init__(self, roots: Iterable[Path]) -> None:
-        super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=False)
-        self.roots = tuple(Path(r).resolve() for r in roots)
-        self.requested: list[str] = []
-        self._lock = threading.Lock()
-
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        with self._lock:
-            self.requested.append(url)
-        parts = urlsplit(url)
-        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-            raise RefusedFetch(f"refused to fetch {url[:80]!r}: drafts use local templates only")
-        path = Path(url2pathname(parts.path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
-            raise RefusedFetch(f"refused to read {path}: it is not in a template directory")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(
-            path.as_uri(), path.read_bytes(), headers={"Content-Type": content_type}
-        )
-
-
-# -------------------------------------------------------------------------
-# Fonts
-# -------------------------------------------------------------------------
-
-
-@cache
-def _installed_families() -> frozenset[str]:
-    if shutil.which("fc-list") is None:
-        raise HrdraftError(
-            "fontconfig's fc-list is not installed, so the PDF fonts cannot be found",
-            "install it: apt-get install fontconfig fonts-noto-core fonts-noto-cjk",
-        )
-    out = subprocess.run(
-        ["fc-list", ":", "family"], capture_output=True, text=True, check=False
-    ).stdout
-    return frozenset(name.strip() for line in out.splitlines() for name in line.split(","))
-
-
-def check_fonts(html: str) -> None:
-    """Raise if a font the print stylesheet needs for this text is missing."""
-    needed = dict(FONT_PACKAGES)
-    for pattern, family, package in _SCRIPT_FONTS:
-        if pattern.search(html):
-            needed[family] = package
-    missing = {f: p for f, p in needed.items() if f not in _installed_families()}
-    if missing:
-        packages = " ".join(sorted(set(missing.values())))
-        raise HrdraftError(
-            f"font {', '.join(sorted(missing))!s} is not installed: the PDF would show "
-            "empty boxes instead of text",
-            f"install it: apt-get install {packages} (then fc-cache -f)",
-        )
-
-
-# -------------------------------------------------------------------------
-# The renderer
-# -------------------------------------------------------------------------
-
-
-def _template_error(exc: jinja2.TemplateError) -> HrdraftError:
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return NotFoundError(
-            f"template {exc.name!r} not found",
-            "check the name in your template directory (--templates); "
-            "core templates are also reachable as core/<name>",
-        )
-    where = ""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = f"{exc.filename or exc.name}:{exc.lineno}: "
-    return HrdraftError(
-        f"{where}template error: {exc.message or exc}",
-        "fix the template (undefined names are errors: check the spelling "
-        "against the report document's fields)",
+if TYPE_CHECKING:
+    from .pdf import FONT_PACKAGES, RefusedFetch, TemplateFetcher, check_fonts
+    from .renderer import (
+        CORE_TEMPLATES,
+        PAGE_SIZES,
+        Footnote,
+        Footnotes,
+        NoFootnotes,
+        Renderer,
+        anchor,
+        text_direction,
     )
+    from .writers import WriteContext, Writer
 
 
-class Renderer:
-    """Turns report documents into HTML and PDF with one set of templates."""
-
-    def __init__(
-        self,
-        template_dirs: Iterable[Path] = (),
-        *,
-        user_dir: Path | None = None,
-        page_size: str = "A4",
-    ) -> None:
-        size = PAGE_SIZES.get(page_size.lower())
-        if size is None:
-            raise HrdraftError(f"unknown page size {page_size!r}", choices(["A4", "Letter"]))
-        if user_dir is not None and not Path(user_dir).is_dir():
-            raise NotFoundError(
-                f"template directory {user_dir} does not exist", "create it or fix --templates"
-            )
-        self.page_size = size
-        self.user_dir = Path(user_dir) if user_dir is not None else None
-        self.search_path: list[Path] = [
-            *([Path(user_dir)] if user_dir is not None else []),
-            *(Path(d) for d in template_dirs),
-            CORE_TEMPLATES,
-        ]
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(
-                [
-                    jinja2.PrefixLoader({"core": jinja2.FileSystemLoader(str(CORE_TEMPLATES))}),
-                    jinja2.FileSystemLoader([str(d) for d in self.search_path]),
-                ]
-            ),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters.update(
-            markdown=markup.to_html,
-            inline=markup.to_inline_html,
-            anchor=anchor,
-            direction=text_direction,
-            append_inline=_append_inline,
-        )
-        self.env.globals.update(page_size=self.page_size, stylesheet=self._stylesheet)
-        self.fetcher = TemplateFetcher(self.search_path)
-
-    def _stylesheet(self, name: str) -> Markup:
-        """A CSS file from the lookup path, inlined verbatim (not a Jinja template)."""
-        source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-        # Never let a stylesheet close the <style> element it is inlined in.
-        return Markup(re.sub(r"</(?=style)", r"<\\/", source, flags=re.I))
-
-    def template_name(self, report_type: str) -> str:
-        """`report/<type>.html` if some directory has it, else `report.html`."""
-        if re.fullmatch(r"[a-z0-9_-]+", report_type):
-            specific = f"report/{report_type}.html"
-            if specific in self.env.list_templates():
-                return specific
-        return "report.html"
-
-    def html(self, report: Report) -> str:
-        """The draft as one self-contained HTML page."""
-        try:
-            template = self.env.get_template(self.template_name(report.report_type))
-            return template.render(
-                report=report,
-                notes=Footnotes(report),
-                direction=text_direction(report.language),
-            )
-        except jinja2.TemplateError as exc:
-            raise _template_error(exc) from exc
-
-    def write_pdf(self, html: str) -> bytes:
-        """PDF bytes from HTML made by these templates (its print stylesheet is inlined)."""
-        check_fonts(html)
-        document = weasyprint.HTML(
-            string=html,
-            base_url=CORE_TEMPLATES.as_uri() + "/",
-            url_fetcher=self.fetcher,
-            media_type="print",
-        )
-        # No creation date, no random file identifier: same HTML, same bytes.
-        return document.write_pdf(pdf_identifier=False, custom_metadata=False)
-
-    def pdf(self, report: Report) -> bytes:
-        """The draft as PDF."""
-        return self.write_pdf(self.html(report))
-
-    def fingerprint(self) -> str:
-        """A hash of everything besides the document that shapes the output."""
-        digest = hashlib.sha256()
-        for name in ("page", self.page_size, "weasyprint", weasyprint.__version__):
-            digest.update(name.encode() + b"\0")
-        for package in ("jinja2", "markdown-it-py", "nh3"):
-            digest.update(f"{package}={importlib.metadata.version(package)}\0".encode())
-        for module in (markup.__file__, __file__):
-            digest.update(Path(module).read_bytes())
-        for index, folder in enumerate(self.search_path):
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                if "__pycache__" in path.parts or path.suffix == ".pyc":
-                    continue
-                digest.update(f"{index}:{path.relative_to(folder).as_posix()}\0".encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-        return digest.hexdigest()
+def __getattr__(name: str) -> Any:
+    if name not in _PUBLIC:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
+    globals()[name] = value  # looked up once
+    return value

@@ -1,0 +1,274 @@
+"""Output formats: one registry of writers, chosen by name, each working from a tree.
+
+A :class:`Writer` turns a draft's document tree (a `Report`) or the diff of
+two trees (a `ReportDiff`) into the bytes or text of one file. Writers never
+read another writer's output: the PDF writer renders the HTML from the tree
+itself (sharing, through the :class:`WriteContext`, an HTML string already
+made from the same document in the same run), then WeasyPrint.
+
+Writers are registered through the ``hrdraft_register_writers`` hook, the
+core's own like any plugin's: this module is a default plugin and registers
+the draft writers ``html``, ``pdf`` and ``md`` and the diff writers
+``terminal``, ``html``, ``pdf`` and ``json``. A name is unique per kind (a
+draft writer and a diff writer may share one); `Plugins.writers` merges
+them and names both plugins of a clash. ``hrdraft compile``, ``hrdraft
+export`` and ``hrdraft diff`` accept exactly the registered names.
+
+The Markdown and diff writers do their work in the history stage
+(compiler/history/export.py, compiler/history/redline.py), which comes
+after rendering; they import it when they run, so registering writers
+costs nothing until one is used.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..errors import NotFoundError, choices
+from ..plugins import hookimpl
+
+if TYPE_CHECKING:
+    from ..document import Report
+    from ..history.diff import ReportDiff
+    from ..plugins import Plugins
+    from .renderer import Renderer
+
+__all__ = [
+    "WRITER_KINDS",
+    "WriteContext",
+    "Writer",
+    "WriterKind",
+    "find_writer",
+    "hrdraft_register_writers",
+    "writers_of",
+]
+
+WriterKind = Literal["draft", "diff"]
+WRITER_KINDS: tuple[WriterKind, ...] = ("draft", "diff")
+
+
+class WriteContext:
+    """What a writer may use besides the tree: the renderer, the version, options.
+
+    `renderer` is a :class:`Renderer` or a function that makes one, called
+    the first time a writer asks (the terminal and JSON diffs never do).
+    `version` is the stored version the draft is, when there is one (the
+    Markdown export names it, so the edited file can be imported back).
+    `options` are a writer's settings from the command line; the core's:
+    ``context`` (terminal diff: also unchanged blocks of changed sections),
+    ``color_system`` and ``width`` (terminal diff: the console's).
+    """
+
+    def __init__(
+        self,
+        renderer: Renderer | Callable[[], Renderer],
+        *,
+        version: Any = None,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._renderer = renderer
+        self.version = version
+        self.options: Mapping[str, Any] = dict(options or {})
+        self._html: dict[int, tuple[Report, str]] = {}
+
+    @property
+    def renderer(self) -> Renderer:
+        if callable(self._renderer):  # a Renderer is not callable: a function that makes one
+            self._renderer = self._renderer()
+        return self._renderer  # type: ignore[return-value]
+
+    def html(self, report: Report) -> str:
+        """The draft's HTML page, rendered once per document within this context."""
+        cached = self._html.get(id(report))
+        if cached is None or cached[0] is not report:
+            cached = (report, self.renderer.html(report))
+            self._html[id(report)] = cached
+        return cached[1]
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One output format.
+
+    `name` is what ``--format`` takes (lowercase; unique among writers of
+    the same `kind`). `kind` is what it writes from: ``"draft"`` (a
+    `Report`) or ``"diff"`` (a `ReportDiff`). `suffix` is the file name's
+    ending (``".html"``), `media_type` the file's MIME type, `description`
+    one line for ``--help``. `write(tree, context)` returns the file's
+    content: ``str`` (written as UTF-8) or ``bytes``. `binary` says that the
+    content is not text to print (then the CLI asks for ``--out``).
+    """
+
+    name: str
+    kind: WriterKind
+    suffix: str
+    media_type: str
+    description: str
+    write: Callable[[Any, WriteContext], bytes | str]
+    binary: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in WRITER_KINDS:
+            raise ValueError(f"writer {self.name!r}: kind must be one of {WRITER_KINDS}")
+        if not self.name or self.name != self.name.lower() or "," in self.name:
+            raise ValueError(f"writer name {self.name!r} must be lowercase, without commas")
+        if not self.suffix.startswith("."):
+            raise ValueError(f"writer {self.name!r}: suffix must start with '.'")
+
+    def to_bytes(self, tree: Any, context: WriteContext) -> bytes:
+        """The file's content as bytes (text encoded as UTF-8)."""
+        data = self.write(tree, context)
+        return data.encode("utf-8") if isinstance(data, str) else data
+
+
+# -------------------------------------------------------------------------
+# Choosing a writer
+# -------------------------------------------------------------------------
+
+
+def writers_of(plugins: Plugins, kind: WriterKind) -> dict[str, Writer]:
+    """The registered writers of one kind, by name: the core's first, then plugins' by name."""
+    mine = [w for (k, _), w in plugins.writers.items() if k == kind]
+    core = {id(w): n for n, w in enumerate(CORE_WRITERS)}
+    mine.sort(key=lambda w: (core.get(id(w), len(core)), w.name))
+    return {w.name: w for w in mine}
+
+
+def find_writer(plugins: Plugins, kind: WriterKind, name: str) -> Writer:
+    """The `kind` writer called `name`; an unknown name lists the registered ones."""
+    found = writers_of(plugins, kind)
+    writer = found.get(name.strip().lower())
+    if writer is None:
+        raise NotFoundError(f"no {kind} format {name!r}", choices(list(found)))
+    return writer
+
+
+# -------------------------------------------------------------------------
+# The core's writers
+# -------------------------------------------------------------------------
+
+
+def _draft_html(report: Report, context: WriteContext) -> str:
+    return context.html(report)
+
+
+def _draft_pdf(report: Report, context: WriteContext) -> bytes:
+    return context.renderer.write_pdf(context.html(report))
+
+
+def _draft_markdown(report: Report, context: WriteContext) -> str:
+    from ..history.export import export_markdown
+
+    if context.version is None:
+        raise NotFoundError(
+            "a Markdown export names the stored version it was made from, and there is none",
+            "export a stored version: hrdraft export VERSION --format md",
+        )
+    return export_markdown(context.version, report)
+
+
+def _diff_terminal(diff: ReportDiff, context: WriteContext) -> str:
+    from rich.console import Console
+
+    from ..history.redline import print_diff
+
+    color_system = context.options.get("color_system")
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        color_system=color_system,
+        force_terminal=color_system is not None,
+        width=int(context.options.get("width") or 100),
+        highlight=False,
+    )
+    print_diff(diff, console, context=bool(context.options.get("context")))
+    return buffer.getvalue()
+
+
+def _diff_html(diff: ReportDiff, context: WriteContext) -> str:
+    from ..history.redline import redline_html
+
+    return redline_html(diff, context.renderer)
+
+
+def _diff_pdf(diff: ReportDiff, context: WriteContext) -> bytes:
+    from ..history.redline import redline_html
+
+    return context.renderer.write_pdf(redline_html(diff, context.renderer))
+
+
+def _diff_json(diff: ReportDiff, context: WriteContext) -> str:
+    from ..history.redline import diff_to_json
+
+    return diff_to_json(diff)
+
+
+CORE_WRITERS: tuple[Writer, ...] = (
+    Writer(
+        "html",
+        "draft",
+        ".html",
+        "text/html",
+        "the draft as one self-contained HTML page",
+        _draft_html,
+    ),
+    Writer(
+        "pdf",
+        "draft",
+        ".pdf",
+        "application/pdf",
+        "the draft as a paged PDF (the HTML through the print styles)",
+        _draft_pdf,
+        binary=True,
+    ),
+    Writer(
+        "md",
+        "draft",
+        ".md",
+        "text/markdown",
+        "Markdown to edit by hand and import back (hrdraft versions import)",
+        _draft_markdown,
+    ),
+    Writer(
+        "terminal",
+        "diff",
+        ".txt",
+        "text/plain",
+        "a summary, then each change (colour on a terminal, [-old-]{+new+} otherwise)",
+        _diff_terminal,
+    ),
+    Writer(
+        "html",
+        "diff",
+        ".html",
+        "text/html",
+        "an HTML redline, blocks as the draft shows them, insertions and deletions marked",
+        _diff_html,
+    ),
+    Writer(
+        "pdf",
+        "diff",
+        ".pdf",
+        "application/pdf",
+        "the HTML redline as a paged PDF",
+        _diff_pdf,
+        binary=True,
+    ),
+    Writer(
+        "json",
+        "diff",
+        ".json",
+        "application/json",
+        "the diff as data (docs/diff.md, schema_version 1)",
+        _diff_json,
+    ),
+)
+
+
+@hookimpl
+def hrdraft_register_writers() -> list[Writer]:
+    """The core's output formats, registered like any plugin's."""
+    return list(CORE_WRITERS)
