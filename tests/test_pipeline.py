@@ -215,6 +215,7 @@ def _unconsented_names(rows: list[dict]) -> set[str]:
     }
 
 
+@pytest.mark.slow  # all 24 sample drafts
 def test_no_confidential_text_or_unconsented_name_in_any_draft(
     hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path, sample_rows
 ):
@@ -255,6 +256,7 @@ def test_no_confidential_text_or_unconsented_name_in_any_draft(
 
 
 @pytest.mark.pdf
+@pytest.mark.slow
 def test_pdf_draft_carries_no_confidential_text_or_unconsented_name(
     hrdraft_sample_store, hrdraft_plugins, renderer, tmp_path, sample_rows
 ):

@@ -95,6 +95,7 @@ def test_the_scaffolded_plugin_reads_where_the_core_placed_records(scaffolded, h
     assert "guards beat two workers" in section_text(report, "2.a")
 
 
+@pytest.mark.slow  # runs pytest in a subprocess
 def test_the_scaffolded_test_passes(scaffolded):
     root, _ = scaffolded
     env = {**os.environ, "PYTHONPATH": str(root)}
@@ -109,6 +110,7 @@ def test_the_scaffolded_test_passes(scaffolded):
     assert "3 passed" in result.stdout
 
 
+@pytest.mark.slow  # a real pip install
 def test_pip_install_makes_it_a_plugin_like_any_other(tmp_path):
     """A real `pip install -e` into a throwaway venv that sees this one's packages."""
     root = scaffold(tmp_path, "labour-annex")
