@@ -335,3 +335,23 @@ def test_the_owner_returning_none_is_a_plugin_error_not_a_silent_gap(hrdraft_sam
     with pytest.raises(PluginError) as error:
         build(hrdraft_sample_store, plugins, "toy-none", "XA", 2023)
     assert "'toy_none' returned None from hrdraft_classify_record" in str(error.value)
+
+
+def test_plugins_details_lists_targets_figures_and_who_extends_what(install_toys):
+    install_toys("toy-contributor")
+    result = CliRunner().invoke(cli, ["plugins", "--details"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    # What a record's `sections` may target, per edition, as the report prints it.
+    assert (
+        "      hrr:1.c  c. Torture and Other Cruel, Inhuman, or Degrading Treatment or "
+        "Punishment, and Other Related Abuses" in lines
+    )
+    assert any(line.strip().startswith("hrr:3.a  a. Torture") for line in lines)
+    assert any(line.strip().startswith("figures: ") and "prosecutions" in line for line in lines)
+    assert (
+        "    extended by toy-contributor: places its categories in toy.reprisals → 5 "
+        "(edition 2023), toy.reprisals → 3.e (edition 2024); transforms the document" in lines
+    )
+    plain = CliRunner().invoke(cli, ["plugins"]).output
+    assert "hrr:1.c" not in plain and "extended by toy-contributor" in plain
