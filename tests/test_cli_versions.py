@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from hrdraft.cli import cli
 from hrdraft.document import Cite, Paragraph, Report, Section
-from hrdraft.history.versions import save_version
+from hrdraft.history.versions import load_version, save_version
 from hrdraft.store import open_store
 
 
@@ -136,3 +136,68 @@ def test_import_of_a_broken_file_names_the_section(db: str, tmp_path: Path) -> N
     path.write_text(text.replace("{#1.c}", "{#9.z}"))
     result = run(db, "versions", "import", str(path), "--author", "J. Doe", "--message", "x")
     assert result.exit_code == 2 and "section 9.z is not in the outline" in result.output
+
+
+def test_export_as_html_of_a_compiled_and_an_imported_version(db: str, tmp_path: Path) -> None:
+    from hrdraft.render import Renderer
+
+    page = run(db, "export", "3", "--format", "html")
+    assert page.exit_code == 0
+    store = open_store(db)
+    try:
+        _, report = load_version(store, 3)
+    finally:
+        store.dispose()
+    assert page.output == Renderer().html(report)  # the draft as compile writes it
+    assert "There were numerous reports of torture." in page.output
+
+    md = tmp_path / "xa.md"
+    run(db, "export", "3", "--out", str(md))
+    md.write_text(md.read_text().replace("numerous reports", "many reports"))
+    assert (
+        run(db, "versions", "import", str(md), "--author", "J. Doe", "--message", "x").exit_code
+        == 0
+    )
+    out = tmp_path / "v5.html"
+    result = run(db, "export", "5", "--format", "html", "--out", str(out))
+    assert result.exit_code == 0 and f"Wrote {out} (v5, html)" in result.output
+    assert "There were many reports of torture." in out.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("v5")) == ["v5.html"]
+
+
+@pytest.mark.pdf
+def test_export_as_pdf(db: str, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    refused = run(db, "export", "3", "--format", "pdf")
+    assert refused.exit_code == 2 and "--out v3.pdf" in refused.output
+    out = tmp_path / "v3.pdf"
+    assert run(db, "export", "3", "--format", "pdf", "--out", str(out)).exit_code == 0
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    import pypdf
+
+    pages = len(pypdf.PdfReader(out).pages)
+    for number in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(out), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "DRAFT · Audience: public" in text and f"Page {number} of {pages}" in text
+    flat = " ".join(
+        subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "Xanadu 2023 Human Rights Report" in flat
+    assert "There were numerous reports of torture." in flat
+    assert "(record XA-1, rev. 1)" in flat  # its footnote, as in a compiled draft
+
+
+def test_diff_in_a_file_has_the_marks_not_the_colours(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "d.txt"
+    assert run(db, "diff", "2", "3", "--out", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "There were {+numerous +}reports" in text and "\x1b[" not in text
+    assert text == run(db, "diff", "2", "3").output

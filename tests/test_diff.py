@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
+from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -20,7 +22,7 @@ from hrdraft.history.redline import (
     print_diff,
     redline_html,
 )
-from hrdraft.render import Renderer
+from hrdraft.render import CORE_TEMPLATES, Renderer
 
 
 def para(text: str, *cites: tuple[str, int], lang: str | None = None) -> Paragraph:
@@ -559,15 +561,178 @@ def test_html_redline_of_a_mixed_audience_diff_says_internal() -> None:
     assert "Audience: internal" in html and "not for publication" in html
 
 
+# -------------------------------------------------------------------------
+# The redline renders blocks as drafts do: the block partials, with marks
+# -------------------------------------------------------------------------
+
+OVERRIDE = Path(__file__).parent / "roots" / "redline-override"
+_MARK = re.compile(r"<(ins|del)>(.*?)</\1>", re.S)
+
+
+def side_text(html: str, keep: str) -> str:
+    """The text a reader sees on one side of a redline fragment: the other side's marks dropped."""
+    dropped = "del" if keep == "new" else "ins"
+    html = re.sub(rf"<{dropped}>.*?</{dropped}>", "", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def block_fragments(html: str, section_id: str) -> list[str]:
+    """Each block's markup in one section of a redline, in order (without its cites and why)."""
+    start = html.index(f'<section id="sec-{section_id}"')
+    part = html[start : html.index("</section>", start)]
+    ends = r'<p class="cites">|<p class="why">|<ul class="why">|</div>'
+    return [
+        b.strip() for b in re.findall(rf'<div class="op[^"]*">\n?(.*?)\n(?:{ends})', part, re.S)
+    ]
+
+
+def markdown_diff() -> tuple[Report, Report]:
+    old = with_blocks(
+        base(),
+        "1.a",
+        para("Police beat **two** students in *Port Lumen*.", ("XA-2", 1)),
+        para("A *b* c."),
+        para("Unchanged `code` here."),
+    )
+    new = with_blocks(
+        base(),
+        "1.a",
+        para("Police beat **three** students in *Port Lumen*.", ("XA-2", 1)),
+        para("A **b** c."),
+        para("Unchanged `code` here."),
+        para(
+            "A new **finding** [with a link](http://127.0.0.1:9/x) ![pixel](http://127.0.0.1:9/p.png)."
+        ),
+    )
+    return old, new
+
+
+def test_record_markdown_is_rendered_in_the_redline_as_in_the_draft() -> None:
+    old, new = markdown_diff()
+    html = redline_html(diff_reports(old, new), Renderer())
+    # A word changed inside **bold**: still bold, the change marked inside it.
+    assert "<strong><del>two</del><ins>three</ins></strong>" in html
+    assert "<em>Port Lumen</em>" in html
+    # An added paragraph: every run marked, its markup kept.
+    assert "<strong><ins>finding</ins></strong>" in html
+    assert "<code>code</code>" in html  # an unchanged block, as the draft shows it
+    # The markup itself changed (*b* → **b**): old shown deleted, new inserted.
+    assert "<em><del>b</del></em>" in html and "<strong><ins>b</ins></strong>" in html
+    # Links and images show their text only; nothing points anywhere.
+    assert "with a link" in html and "pixel" in html
+    assert "127.0.0.1" not in html and "<img" not in html and '<a href="http' not in html
+
+
+def test_each_side_of_the_redline_reads_as_that_draft() -> None:
+    old, new = markdown_diff()
+    html = redline_html(diff_reports(old, new), Renderer())
+    blocks = block_fragments(html, "1.a")
+    renderer = Renderer()
+    expected_new = [
+        renderer.block_html(b, report=new, direction=None) for b in new.section("1.a").blocks
+    ]  # type: ignore[union-attr]
+    expected_old = [
+        renderer.block_html(b, report=old, direction=None) for b in old.section("1.a").blocks
+    ]  # type: ignore[union-attr]
+    shown_new = [side_text(b, "new") for b in blocks if side_text(b, "new")]
+    shown_old = [side_text(b, "old") for b in blocks if side_text(b, "old")]
+    assert shown_new == [side_text(h, "new") for h in expected_new]
+    assert shown_old == [side_text(h, "old") for h in expected_old]
+
+
+def test_a_block_partial_override_applies_in_the_redline() -> None:
+    old, new = markdown_diff()
+    renderer = Renderer(user_dir=OVERRIDE)
+    html = redline_html(diff_reports(old, new), renderer)
+    boxed = re.findall(r'<div class="boxed-paragraph">(.*?)</div>', html, re.S)
+    # Every paragraph of the redline (changed, added, unchanged, folded) is boxed.
+    assert len(boxed) == html.count('<div class="op')
+    assert any("<strong><del>two</del><ins>three</ins></strong>" in b for b in boxed)
+    # The same override shapes the draft itself.
+    assert '<div class="boxed-paragraph"><p>Police beat <strong>three</strong>' in renderer.html(
+        new
+    )
+
+
+def test_marks_wrap_text_only_and_a_record_cannot_forge_one() -> None:
+    forged = "\u2402INSERTED\u2403 and \u2404DELETED\u2405"
+    old = with_blocks(base(), "1.a", para(f"Claims {forged} here."), para("- one\n- two"))
+    new = with_blocks(base(), "1.a", para(f"Claims {forged} there."), para("- one\n- two\n- three"))
+    html = redline_html(diff_reports(old, new), Renderer())
+    assert "<ins>INSERTED</ins>" not in html and "<del>DELETED</del>" not in html
+    assert forged in html  # the record's own characters, shown as they are
+    # Every mark holds text only: it never opens or closes across an element.
+    marks = html.count("<ins>") + html.count("<del>")
+    assert marks and marks == len(_MARK.findall(html))
+    assert all("<" not in inner for _, inner in _MARK.findall(html))
+    assert "<li><ins>three</ins></li>" in html
+
+
+markdown_words = st.lists(
+    st.sampled_from(
+        ["police", "**", "*", "_", "`", "detained", " ", "\n\n", "- ", "\n", "警察", "[a](b)"]
+    ),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(markdown_words, markdown_words)
+def test_any_edit_reads_as_each_side_and_keeps_the_markup_whole(
+    old_text: str, new_text: str
+) -> None:
+    assume(old_text != new_text)
+    old = with_blocks(base(), "1.b", para(old_text, ("XA-9", 1)))
+    new = with_blocks(base(), "1.b", para(new_text, ("XA-9", 1)))
+    html = redline_html(diff_reports(old, new), Renderer())
+    fragment = "\n".join(block_fragments(html, "1.b"))
+    renderer = Renderer()
+    assert side_text(fragment, "new") == side_text(
+        renderer.block_html(new.section("1.b").blocks[0], report=new, direction=None), "new"
+    )  # type: ignore[union-attr]
+    assert side_text(fragment, "old") == side_text(
+        renderer.block_html(old.section("1.b").blocks[0], report=old, direction=None), "old"
+    )  # type: ignore[union-attr]
+    assert all("<" not in inner for _, inner in _MARK.findall(fragment))
+    assert fragment.count("<ins>") + fragment.count("<del>") == len(_MARK.findall(fragment))
+
+
 @pytest.mark.pdf
-def test_pdf_redline_uses_the_print_styles() -> None:
+def test_pdf_redline_prints_like_a_draft_with_the_records_markup() -> None:
+    """One PDF render, read back run by run with the font each run is set in."""
     import io
 
     from pypdf import PdfReader
 
     from hrdraft.history.redline import redline_pdf
 
-    pdf = redline_pdf(sample_diff(), Renderer())
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert "DRAFT REDLINE" in text and "Page 1 of" in text
-    assert "three" in text and "Arbitrary Deprivation of Life" in text
+    old, new = markdown_diff()
+    renderer = Renderer()
+    reader = PdfReader(io.BytesIO(redline_pdf(diff_reports(old, new), renderer)))
+    runs: list[tuple[str, str]] = []
+    pages = []
+    for page in reader.pages:
+        pages.append(
+            page.extract_text(
+                visitor_text=lambda text, cm, tm, font, size: runs.append(
+                    (text.strip(), str((font or {}).get("/BaseFont", "")))
+                )
+            )
+        )
+    for number, text in enumerate(pages, start=1):
+        assert "DRAFT REDLINE · Audience: public" in text, f"page {number}"
+        assert f"Page {number} of {len(pages)}" in text, f"page {number}"
+    fonts = {text: font for text, font in runs if text}
+    # The record's **bold** and *emphasis* are set in bold and italic faces,
+    # deleted and inserted words alike; the words around them are not.
+    assert fonts["two"].endswith("Noto-Serif-Bold") and fonts["three"].endswith("Noto-Serif-Bold")
+    assert fonts["finding"].endswith("Noto-Serif-Bold")
+    assert fonts["Port Lumen"].endswith("Noto-Serif-Italic")
+    assert fonts["students in"].endswith("Noto-Serif")
+    assert fonts["code"].endswith("DejaVu-Sans-Mono")
+    flat = " ".join(" ".join(pages).split())
+    assert "Arbitrary Deprivation of Life" in flat and "with a link pixel." in flat
+    assert "127.0.0.1" not in flat
+    # Nothing outside the templates was asked for (nothing at all, here).
+    assert all(url.startswith(CORE_TEMPLATES.as_uri()) for url in renderer.fetcher.requested)

@@ -299,4 +299,4 @@ def _emit(
     tmp = out.with_name(out.name + ".part")
     tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     tmp.replace(out)
-    console.print(f"Wrote {out}{note}", markup=False)
+    console.print(f"Wrote {out}{note}", markup=False, soft_wrap=True)
