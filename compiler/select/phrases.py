@@ -1,0 +1,186 @@
+"""What replaces a name that may not be printed, so that the sentence still reads.
+
+* A person is described by their group or role ("a human rights defender",
+  "a witness"), in the record's language where hrdraft has the words ("una
+  persona", "une personne", "شخص", "某人").
+* A role noun or title-like role before the name becomes one phrase with it
+  ("Journalist Ana Ruiz" → "a journalist", "the rapper X" → "the rapper",
+  "la periodista X" → "la periodista", "Rabbi X" → "a rabbi"), and an
+  apposition repeating the description goes ("Ana Ruiz, a nurse, was" → "a
+  nurse was").
+* A later mention in the same text is definite ("the journalist", "la
+  persona", "此人").
+* An article or contraction before the name agrees with the phrase ("La
+  Ruiz" → "Una persona"; "del Sr. Ruiz" → "de una persona"; "du" → "d'une"),
+  and a sentence still starts with a capital.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Who", "edits", "indefinite_article"]
+
+
+@dataclass(frozen=True)
+class Who:
+    """How a text refers to someone who may not be named: first and later mentions."""
+
+    first: str
+    later: str
+
+
+# Role nouns that may stand before a name, by language (lower case, folded
+# spelling as written in the language).
+_ROLES = {
+    "en": (
+        "human rights defender|defender|journalist|photojournalist|reporter|editor|blogger|"
+        "rapper|singer|musician|artist|poet|writer|author|activist|lawyer|attorney|teacher|"
+        "student|nurse|farmer|worker|trade unionist|unionist|union leader|community leader|"
+        "opposition leader|leader|politician|candidate|pastor|priest|rabbi|imam|sheikh|monk|"
+        "nun|bishop|cleric|preacher|elder|chief|influencer|youtuber|comedian|actor|actress|"
+        "filmmaker|academic|researcher|scholar|physician|cartoonist|footballer|athlete"
+    ),
+    "es": (
+        "defensora de derechos humanos|defensor de derechos humanos|periodista|fotoperiodista|"
+        "reportera|reportero|bloguera|bloguero|rapera|rapero|cantante|artista|poeta|escritora|"
+        "escritor|activista|defensora|defensor|abogada|abogado|maestra|maestro|profesora|"
+        "profesor|estudiante|enfermera|enfermero|médica|médico|campesina|campesino|"
+        "sindicalista|dirigente|lideresa|líder|pastora|pastor|sacerdote|rabino|imán|monja"
+    ),
+    "fr": (
+        "défenseure des droits humains|défenseur des droits humains|journaliste|reporter|"
+        "blogueuse|blogueur|rappeuse|rappeur|chanteuse|chanteur|artiste|poète|écrivaine|"
+        "écrivain|militante|militant|activiste|défenseure|défenseur|avocate|avocat|"
+        "enseignante|enseignant|professeure|professeur|étudiante|étudiant|infirmière|"
+        "infirmier|médecin|syndicaliste|dirigeante|dirigeant|pasteur|prêtre|rabbin|imam"
+    ),
+}
+_ARTICLES = {
+    "en": "a|an|the",
+    "es": "el|la|un|una|al|del",
+    "fr": "le|la|l'|l’|un|une|au|du",
+}
+_DEFINITE = {"the", "el", "la", "le", "l'", "l’", "al", "del", "au", "du"}
+_ROLE_BEFORE = {
+    lang: re.compile(
+        rf"(?:(?<![^\W\d_])({_ARTICLES[lang]})\s+(?:[\w-]+\s+){{0,2}}?|(?<![^\W\d_]))"
+        rf"({roles})(,?)\s+$",
+        re.IGNORECASE,
+    )
+    for lang, roles in _ROLES.items()
+}
+# An article or contraction right before the name, in languages that put one there.
+_ARTICLE_BEFORE = {
+    "es": re.compile(r"(?<![^\W\d_])(el|la|al|del)\s+$", re.IGNORECASE),
+    "fr": re.compile(r"(?<![^\W\d_])(le|la|au|du)\s+$", re.IGNORECASE),
+}
+_CONTRACTED = {
+    ("es", "al"): "a ",
+    ("es", "del"): "de ",
+    ("fr", "au"): "à ",
+    ("fr", "du"): "de ",
+}
+_SENTENCE_END = ".!?:\n"
+
+
+def indefinite_article(phrase: str) -> str:
+    """'a' or 'an' by sound: "an LGBTQI activist", "a union leader"."""
+    word = phrase.split()[0] if phrase.split() else phrase
+    if word.isupper() and len(word) > 1:  # an acronym is read letter by letter
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _with_article(lang: str, article: str | None, role: str, definite: bool, female: bool) -> str:
+    if lang == "en":
+        if (article and article.lower() == "the") or (article is None and definite):
+            return f"the {role}"
+        return f"{indefinite_article(role)} {role}"
+    fem = female or role.endswith("a")
+    if article:
+        return f"{article.lower()} {role}" if article[-1] not in "'’" else f"{article}{role}"
+    if lang == "es":
+        return f"{'la' if fem else 'el'} {role}" if definite else f"{'una' if fem else 'un'} {role}"
+    if role[:1].lower() in "aeéiouh":
+        return f"l'{role}" if definite else f"{'une' if female else 'un'} {role}"
+    return (
+        f"{'la' if female else 'le'} {role}" if definite else f"{'une' if female else 'un'} {role}"
+    )
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" *_\"'“‘(«¡¿\t")
+    return not before or before[-1] in _SENTENCE_END
+
+
+def edits(
+    text: str,
+    hits: list[tuple[int, int, int]],
+    who: dict[int, Who],
+    language: str,
+    female: dict[int, bool] | None = None,
+) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) for each hit (start, end, owner) of `text`."""
+    lang = language.split("-")[0].lower()
+    female = female or {}
+    seen: dict[int, str | None] = {}  # owner → role noun taken from the text, if any
+    out: list[tuple[int, int, str]] = []
+    floor = 0  # nothing before this is free to absorb (an earlier edit ends here)
+    for start, end, owner in hits:
+        later = owner in seen
+        phrase = who[owner].later if later else who[owner].first
+        role_match = _ROLE_BEFORE.get(lang)
+        m = role_match.search(text, floor, start) if role_match else None
+        if m is not None and m.end() == start:
+            article, role, comma = m.group(1), m.group(2), m.group(3)
+            if role[:1].isupper() and not role.isupper():
+                role = role[:1].lower() + role[1:]
+            seen[owner] = role
+            if article:  # "the investigative reporter X": as written, less the name
+                phrase = text[m.start() : m.end(2)]
+            else:
+                phrase = _with_article(lang, None, role, later, female.get(owner, False))
+            start = m.start()
+            if comma and text.startswith(",", end):
+                end += 1
+        else:
+            if later and seen.get(owner):
+                phrase = _with_article(
+                    lang, None, seen[owner] or "", True, female.get(owner, False)
+                )
+            seen.setdefault(owner, None)
+            a = _ARTICLE_BEFORE.get(lang)
+            am = a.search(text, floor, start) if a else None
+            if am is not None and am.end() == start:
+                word = am.group(1).lower()
+                start = am.start()
+                prefix = _CONTRACTED.get((lang, word), "")
+                if prefix == "de " and lang == "fr" and phrase[:1].lower() in "aeiouéh":
+                    prefix = "d'"
+                phrase = prefix + phrase
+        # "Ana Ruiz, a nurse, was detained" must not read "a nurse, a nurse, was";
+        # nor "A former prisoner, Ana Ruiz, said" "a former prisoner, a person, said".
+        noun = phrase.split(" ", 1)[-1]
+        if m is None or m.end() != start:
+            before = re.search(
+                r"(?<![^\W\d_])(?:an?|the)\s+[\w\s-]{2,40}?(,\s+)$",
+                text[floor:start],
+                re.IGNORECASE,
+            )
+            if before and text.startswith(",", end) and lang == "en":
+                out.append((floor + before.start(1), end + 1, ""))
+                floor = end + 1
+                continue
+        if lang == "en" and noun:
+            m2 = re.match(rf",?\s*(?:an?|the)\s+{re.escape(noun)}(?![\w-])(,?)", text[end:])
+            if m2:
+                end += m2.end()
+        if lang == "ar" and start and text[start - 1] == "ل" and phrase.startswith("ال"):
+            phrase = phrase[1:]  # ل + الشخص is written للشخص
+        if _starts_sentence(text, start):
+            phrase = phrase[:1].upper() + phrase[1:]
+        out.append((start, end, phrase))
+        floor = end
+    return out
