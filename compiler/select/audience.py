@@ -17,7 +17,7 @@ from ..document import Audience, Cite
 from ..records import Record
 from ..store import Store
 from ..store import records as stored_records
-from .names import make_safe
+from .names import Protection, make_safe
 
 # Sensitivity levels each audience may use. Confidential is in neither.
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -88,12 +88,17 @@ def select_records(
             excluded[EXCLUDED_REASON[sensitivity]] += 1
     items: list[SelectedRecord] = []
     unnamed = removed = 0
+    loaded: list[tuple[Record, int]] = []
     # Only the sensitivities this audience may use are read from the store at all.
     for record, revision in stored_records.current_revisions(store, country, period, year, allowed):
         if record.sensitivity not in allowed:  # belt and braces: trust the data
             excluded[EXCLUDED_REASON[record.sensitivity]] += 1
             continue
-        safe, n_unnamed, n_removed = make_safe(record)
+        loaded.append((record, revision))
+    # One person, one consent: decided across every record in scope, once.
+    protection = Protection(record for record, _ in loaded)
+    for record, revision in loaded:
+        safe, n_unnamed, n_removed = make_safe(record, protection)
         unnamed += n_unnamed
         removed += n_removed
         items.append(SelectedRecord(safe, revision))
