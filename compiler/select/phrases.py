@@ -83,6 +83,22 @@ _CONTRACTED = {
     ("fr", "du"): "de ",
 }
 _SENTENCE_END = ".!?:\n"
+_GENDERED = {"el": False, "al": False, "del": False, "un": False, "la": True, "una": True}
+_GENDERED.update({"le": False, "au": False, "du": False, "une": True})
+# A word before the name that joins or elides with what replaces it.
+_ELISION = {
+    "fr": re.compile(r"(?<![^\W\d_])(de|que|jusque|lorsque|puisque)\s+$", re.IGNORECASE),
+    "es": re.compile(r"(?<![^\W\d_])(de|a)\s+$", re.IGNORECASE),
+}
+
+
+def _elide(lang: str, word: str, phrase: str) -> str | None:
+    """ "de une personne" → "d'une personne"; "de el periodista" → "del periodista"."""
+    if lang == "fr" and phrase[:1].lower() in "aeiouéèêh":
+        return f"{word[:-1]}'{phrase}"
+    if lang == "es" and phrase.lower().startswith("el "):
+        return ("del " if word.lower() == "de" else "al ") + phrase[3:]
+    return None
 
 
 def indefinite_article(phrase: str) -> str:
@@ -93,12 +109,14 @@ def indefinite_article(phrase: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
-def _with_article(lang: str, article: str | None, role: str, definite: bool, female: bool) -> str:
+def _with_article(
+    lang: str, article: str | None, role: str, definite: bool, female: bool | None
+) -> str:
     if lang == "en":
         if (article and article.lower() == "the") or (article is None and definite):
             return f"the {role}"
         return f"{indefinite_article(role)} {role}"
-    fem = female or role.endswith("a")
+    fem = female if female is not None else role.endswith("a")  # unknown: by the noun
     if article:
         return f"{article.lower()} {role}" if article[-1] not in "'’" else f"{article}{role}"
     if lang == "es":
@@ -120,11 +138,11 @@ def edits(
     hits: list[tuple[int, int, int]],
     who: dict[int, Who],
     language: str,
-    female: dict[int, bool] | None = None,
+    female: dict[int, bool | None] | None = None,
 ) -> list[tuple[int, int, str]]:
     """(start, end, replacement) for each hit (start, end, owner) of `text`."""
     lang = language.split("-")[0].lower()
-    female = female or {}
+    female = dict(female or {})
     seen: dict[int, str | None] = {}  # owner → role noun taken from the text, if any
     out: list[tuple[int, int, str]] = []
     floor = 0  # nothing before this is free to absorb (an earlier edit ends here)
@@ -138,18 +156,18 @@ def edits(
             if role[:1].isupper() and not role.isupper():
                 role = role[:1].lower() + role[1:]
             seen[owner] = role
+            if article and article.lower() in _GENDERED:  # "la periodista": later "la"
+                female[owner] = _GENDERED[article.lower()]
             if article:  # "the investigative reporter X": as written, less the name
                 phrase = text[m.start() : m.end(2)]
             else:
-                phrase = _with_article(lang, None, role, later, female.get(owner, False))
+                phrase = _with_article(lang, None, role, later, female.get(owner))
             start = m.start()
             if comma and text.startswith(",", end):
                 end += 1
         else:
             if later and seen.get(owner):
-                phrase = _with_article(
-                    lang, None, seen[owner] or "", True, female.get(owner, False)
-                )
+                phrase = _with_article(lang, None, seen[owner] or "", True, female.get(owner))
             seen.setdefault(owner, None)
             a = _ARTICLE_BEFORE.get(lang)
             am = a.search(text, floor, start) if a else None
@@ -177,6 +195,12 @@ def edits(
             m2 = re.match(rf",?\s*(?:an?|the)\s+{re.escape(noun)}(?![\w-])(,?)", text[end:])
             if m2:
                 end += m2.end()
+        elision = _ELISION.get(lang)
+        em = elision.search(text, floor, start) if elision else None
+        if em is not None and em.end() == start:
+            joined = _elide(lang, em.group(1), phrase)
+            if joined is not None:
+                start, phrase = em.start(1), joined
         if lang == "ar" and start and text[start - 1] == "ل" and phrase.startswith("ال"):
             phrase = phrase[1:]  # ل + الشخص is written للشخص
         if _starts_sentence(text, start):

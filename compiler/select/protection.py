@@ -245,12 +245,10 @@ class Protection:
         if not hits:
             return []
         who = {h.owner: self._describe(h.owner, language) for h in hits}
-        female = {
-            h.owner: bool(
-                (p := self._owners[h.owner].person) and (p.gender or "").lower() in _FEMALE
-            )
-            for h in hits
-        }
+        female: dict[int, bool | None] = {}
+        for h in hits:
+            gender = (((p := self._owners[h.owner].person) and p.gender) or "").lower()
+            female[h.owner] = True if gender in _FEMALE else False if gender in _MALE else None
         return edits(visible, [(h.start, h.end, h.owner) for h in hits], who, language, female)
 
     def _scrub(self, text: str, language: str, slug: bool, within: frozenset[int] | None) -> str:
@@ -357,3 +355,4 @@ def _as_unlisted(record: Record) -> Record:
 
 _SLAVIC = frozenset("ru uk be bg mk pl cs sk sl hr sr bs".split())
 _FEMALE = frozenset("female f woman girl femme mujer femenino".split())
+_MALE = frozenset("male m man boy homme hombre masculino".split())
