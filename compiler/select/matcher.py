@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -102,12 +102,17 @@ class _Form:
 
 @dataclass(frozen=True)
 class Hit:
-    """One protected (or kept) name in a text: original offsets and whose it is."""
+    """One protected (or kept) name in a text: original offsets and whose it is.
+
+    `owners`: every name this form belongs to (a first name many people
+    share); `owner` is one of them, the one the caller should describe.
+    """
 
     start: int
     end: int
     owner: int
     kind: int
+    owners: frozenset[int] = frozenset()
 
 
 def _forms(name: str, owner: int, keep: bool, slavic: bool) -> Iterable[tuple[str, _Form]]:
@@ -182,7 +187,9 @@ class Matcher:
         text in a Slavic language; leave out when no record is in one)."""
         self.names: list[str] = []
         self._automaton = ahocorasick.Automaton()
-        entries: dict[str, list[_Form]] = {}
+        # Forms that differ only by whose they are share one entry, so that a
+        # first name a thousand people share costs one check, not a thousand.
+        entries: dict[str, dict[_Form, list[int]]] = {}
         for keep, names in ((False, protected), (True, kept)):
             for name in names:
                 owner = len(self.names)
@@ -190,9 +197,11 @@ class Matcher:
                 for text, form in _forms(name, owner, keep, slavic):
                     key = fold(text).text.strip()
                     if len(key) >= 2 or (key and not form.bounded):
-                        entries.setdefault(key, []).append(form)
-        for key, forms in entries.items():
-            self._automaton.add_word(key, (len(key), tuple(forms)))
+                        group = entries.setdefault(key, {})
+                        group.setdefault(replace(form, owner=-1), []).append(owner)
+        for key, groups in entries.items():
+            value = tuple((form, frozenset(owners), min(owners)) for form, owners in groups.items())
+            self._automaton.add_word(key, (len(key), value))
         self.empty = not entries
         if not self.empty:
             self._automaton.make_automaton()
@@ -215,13 +224,15 @@ class Matcher:
         f = folded.text
         n = len(f)
         slavic = language.split("-")[0].lower() in SLAVIC_LANGUAGES
-        slugs = None if slug else [m.span() for m in _SLUG_CONTEXT.finditer(f)]
-        candidates: list[tuple[int, int, int, int, int, bool]] = []
+        slugs = None
+        if not slug and ("@" in f or "http" in f or "www." in f):
+            slugs = [m.span() for m in _SLUG_CONTEXT.finditer(f)]
+        candidates: list[tuple[int, int, int, int, int, bool, frozenset[int]]] = []
         for last, (length, forms) in self._automaton.iter(f):
             start, end = last - length + 1, last + 1
             before = f[start - 1] if start else " "
             after = f[end] if end < n else " "
-            for form in forms:
+            for form, owners, owner in forms:
                 s, e = start, end
                 if form.bounded:
                     if after.isalpha():
@@ -248,42 +259,48 @@ class Matcher:
                     title = _TITLES_BEFORE.search(f, max(0, s - 16), s)
                     if title:
                         s = title.start()
-                candidates.append((s, e, form.owner, form.kind, end - start, form.bounded))
+                candidates.append((s, e, owner, form.kind, end - start, form.bounded, owners))
         return self._choose(folded, candidates)
 
     def _choose(
-        self, folded: Folded, candidates: list[tuple[int, int, int, int, int, bool]]
+        self, folded: Folded, candidates: list[tuple[int, int, int, int, int, bool, frozenset[int]]]
     ) -> list[Hit]:
         # Longest name first (a kept full name beats a protected part inside
         # it; a protected full name beats a kept shorter one), then leftmost.
-        candidates.sort(key=lambda c: (-c[4], c[3], c[0]))
-        taken: list[tuple[int, int, int, int, bool]] = []
+        candidates.sort(key=_precedence)
+        taken: list[tuple[int, int, int, int, bool, frozenset[int]]] = []
         occupied = bytearray(len(folded.text) + 1)
-        for s, e, owner, kind, _, bounded in candidates:
+        for s, e, owner, kind, _, bounded, owners in candidates:
             if any(occupied[s:e]):
                 continue
             occupied[s:e] = b"\x01" * (e - s)
-            taken.append((s, e, owner, kind, bounded))
+            taken.append((s, e, owner, kind, bounded, owners))
         taken.sort()
         hits: list[Hit] = []
         f = folded.text
         prev_end = 0  # folded end of the last hit
-        for s, e, owner, kind, bounded in taken:
+        for s, e, owner, kind, bounded, owners in taken:
             prev = hits[-1] if hits else None
             # "Ивана Петрова", "Ruiz Ana": parts of one name side by side are one mention.
             if (
                 prev is not None
-                and prev.owner == owner
+                and not prev.owners.isdisjoint(owners)
                 and bounded
                 and KEEP not in (kind, prev.kind)
                 and f[prev_end:s].strip() == ""
             ):
-                hits[-1] = Hit(prev.start, folded.span(s, e)[1], owner, min(prev.kind, kind))
+                shared = prev.owners & owners
+                end_at = folded.span(s, e)[1]
+                hits[-1] = Hit(prev.start, end_at, min(shared), min(prev.kind, kind), shared)
             else:
                 a, b = folded.span(s, e)
-                hits.append(Hit(a, b, owner, kind))
+                hits.append(Hit(a, b, owner, kind, owners))
             prev_end = e
         return hits
+
+
+def _precedence(c: tuple[int, int, int, int, int, bool, frozenset[int]]) -> tuple[int, int, int]:
+    return (-c[4], c[3], c[0])
 
 
 def _inside(spans: list[tuple[int, int]] | None, i: int) -> bool:

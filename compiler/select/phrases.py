@@ -129,8 +129,9 @@ def _with_article(
 
 
 def _starts_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" *_\"'“‘(«¡¿\t")
-    return not before or before[-1] in _SENTENCE_END
+    window = max(0, at - 40)  # only the characters just before matter
+    before = text[window:at].rstrip(" *_\"'“‘(«¡¿\t")
+    return (not before and window == 0) or (bool(before) and before[-1] in _SENTENCE_END)
 
 
 def edits(
@@ -150,7 +151,9 @@ def edits(
         later = owner in seen
         phrase = who[owner].later if later else who[owner].first
         role_match = _ROLE_BEFORE.get(lang)
-        m = role_match.search(text, floor, start) if role_match else None
+        # Only the words just before the name can belong with it.
+        near = max(floor, start - 60)
+        m = role_match.search(text, near, start) if role_match else None
         if m is not None and m.end() == start:
             article, role, comma = m.group(1), m.group(2), m.group(3)
             if role[:1].isupper() and not role.isupper():
@@ -170,7 +173,7 @@ def edits(
                 phrase = _with_article(lang, None, seen[owner] or "", True, female.get(owner))
             seen.setdefault(owner, None)
             a = _ARTICLE_BEFORE.get(lang)
-            am = a.search(text, floor, start) if a else None
+            am = a.search(text, near, start) if a else None
             if am is not None and am.end() == start:
                 word = am.group(1).lower()
                 start = am.start()
@@ -184,11 +187,11 @@ def edits(
         if m is None or m.end() != start:
             before = re.search(
                 r"(?<![^\W\d_])(?:an?|the)\s+[\w\s-]{2,40}?(,\s+)$",
-                text[floor:start],
+                text[near:start],
                 re.IGNORECASE,
             )
             if before and text.startswith(",", end) and lang == "en":
-                out.append((floor + before.start(1), end + 1, ""))
+                out.append((near + before.start(1), end + 1, ""))
                 floor = end + 1
                 continue
         if lang == "en" and noun:
@@ -196,7 +199,7 @@ def edits(
             if m2:
                 end += m2.end()
         elision = _ELISION.get(lang)
-        em = elision.search(text, floor, start) if elision else None
+        em = elision.search(text, max(floor, start - 20), start) if elision else None
         if em is not None and em.end() == start:
             joined = _elide(lang, em.group(1), phrase)
             if joined is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Person, Record, Source
 from .fold import fold
@@ -184,10 +184,22 @@ class Protection:
         person's full name.
         """
         hits = [h for h in self.matcher.find(text, language=language, slug=slug) if h.kind != KEEP]
-        if within is None:
-            return hits
-        whole = {h.owner for h in hits if h.kind != PART}
-        return [h for h in hits if h.kind != PART or h.owner in within or h.owner in whole]
+        whole: set[int] = set()
+        for h in hits:
+            if h.kind != PART:
+                whole |= h.owners
+        out = []
+        for h in hits:
+            # A form several people share: describe the one this record lists,
+            # or whose full name the text has.
+            mine = h.owners & within if within else frozenset()
+            mine = mine or h.owners & whole
+            if mine:
+                h = replace(h, owner=min(mine))
+            elif within is not None and h.kind == PART:
+                continue
+            out.append(h)
+        return out
 
     def _within(self, record: Record) -> frozenset[int]:
         names = [p.name for p in record.persons] + [record.source.name]
