@@ -43,14 +43,45 @@ _PARTICLES = frozenset(
     "al el de da di du do dos das del della la le van von der den ten ter bin bint ibn abu "
     "y e".split()
 )
-# Titles before a name, in folded form (accents off, lower case), replaced with it.
-_TITLES_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:(?:mr|mrs|ms|mx|miss|dr|prof|sr|sra|srta|mme|mlle|m|me|herr|frau|st)\.?"
-    r"|(?:(?:el|la)\s)?(?:senor|senora|senorita|doctor|doctora|don|dona|licenciado|licenciada)"
-    r"|monsieur|madame|mademoiselle|professor|professeur|professora"
-    r"|السيد|السيده|الدكتور|الدكتوره|الاستاذ|الاستاذه|الشيخ"
-    r")\s$"
+# Titles before a name, in folded form (accents off, lower case, no final
+# dot), replaced with it; the Spanish ones may have an article before them.
+_TITLE_WORDS = frozenset(
+    "mr mrs ms mx miss dr prof sr sra srta mme mlle herr frau monsieur madame mademoiselle "
+    "professor professeur professora السيد السيده الدكتور الدكتوره الاستاذ الاستاذه الشيخ".split()
 )
+_TITLES_WITH_ARTICLE = frozenset(
+    "senor senora senorita doctor doctora don dona licenciado licenciada".split()
+)
+_OPENERS = "(\"'“‘«[¡¿"
+
+
+def _title_start(f: str, s: int) -> int | None:
+    """Where a title before the name at `s` of folded text `f` starts, if there is one."""
+    if s < 2 or f[s - 1] != " ":
+        return None
+    j = f.rfind(" ", max(0, s - 24), s - 1)
+    start = j + 1
+    word = f[start : s - 1]
+    stripped = word.lstrip(_OPENERS)
+    start += len(word) - len(stripped)
+    if start > 0 and f[start - 1].isalpha():
+        return None
+    bare = stripped[:-1] if stripped.endswith(".") else stripped
+    if bare == "m" and stripped == "m.":  # M. Dubois
+        return start
+    if bare in _TITLE_WORDS:
+        return start
+    if bare in _TITLES_WITH_ARTICLE:
+        if (
+            start >= 3
+            and f[start - 3 : start] in ("el ", "la ")
+            and (start == 3 or not f[start - 4].isalpha())
+        ):
+            return start - 3
+        return start
+    return None
+
+
 # Titles after a name in Chinese, Japanese and Korean (folded: Simplified).
 _CJK_TITLES = (
     "先生 女士 小姐 太太 老师 律师 医生 教授 牧师 同学 某 记者 主任 书记 博士 师傅".split()
@@ -256,9 +287,9 @@ class Matcher:
                     elif form.needs_title:
                         continue
                 elif form.kind != KEEP:
-                    title = _TITLES_BEFORE.search(f, max(0, s - 16), s)
-                    if title:
-                        s = title.start()
+                    title = _title_start(f, s)
+                    if title is not None:
+                        s = title
                 candidates.append((s, e, owner, form.kind, end - start, form.bounded, owners))
         return self._choose(folded, candidates)
 

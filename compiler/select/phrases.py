@@ -83,6 +83,12 @@ _CONTRACTED = {
     ("fr", "du"): "de ",
 }
 _SENTENCE_END = ".!?:\n"
+# The last word of each role noun: a cheap test before the full expression.
+_ROLE_ENDINGS = {
+    lang: frozenset(r.split()[-1] for r in roles.split("|")) for lang, roles in _ROLES.items()
+}
+_APPOSED = re.compile(r"(?<![^\W\d_])(?:an?|the)\s+[\w\s-]{2,40}?(,\s+)$", re.IGNORECASE)
+_APPOSITION_START = re.compile(r",?\s*(?:an?|the)\s", re.IGNORECASE)
 _GENDERED = {"el": False, "al": False, "del": False, "un": False, "la": True, "una": True}
 _GENDERED.update({"le": False, "au": False, "du": False, "une": True})
 # A word before the name that joins or elides with what replaces it.
@@ -153,8 +159,12 @@ def edits(
         role_match = _ROLE_BEFORE.get(lang)
         # Only the words just before the name can belong with it.
         near = max(floor, start - 60)
-        m = role_match.search(text, near, start) if role_match else None
-        if m is not None and m.end() == start:
+        last = text[max(near, start - 30) : start].rsplit(None, 1)[-1:]
+        m = None
+        if role_match and last and last[0].rstrip(",").lower() in _ROLE_ENDINGS.get(lang, ()):
+            m = role_match.search(text, near, start)
+        absorbed = m is not None and m.end() == start
+        if m is not None and absorbed:
             article, role, comma = m.group(1), m.group(2), m.group(3)
             if role[:1].isupper() and not role.isupper():
                 role = role[:1].lower() + role[1:]
@@ -184,20 +194,16 @@ def edits(
         # "Ana Ruiz, a nurse, was detained" must not read "a nurse, a nurse, was";
         # nor "A former prisoner, Ana Ruiz, said" "a former prisoner, a person, said".
         noun = phrase.split(" ", 1)[-1]
-        if m is None or m.end() != start:
-            before = re.search(
-                r"(?<![^\W\d_])(?:an?|the)\s+[\w\s-]{2,40}?(,\s+)$",
-                text[near:start],
-                re.IGNORECASE,
-            )
-            if before and text.startswith(",", end) and lang == "en":
-                out.append((near + before.start(1), end + 1, ""))
+        if not absorbed and lang == "en" and text.startswith(",", end):
+            before = _APPOSED.search(text, near, start)
+            if before:
+                out.append((before.start(1), end + 1, ""))
                 floor = end + 1
                 continue
-        if lang == "en" and noun:
-            m2 = re.match(rf",?\s*(?:an?|the)\s+{re.escape(noun)}(?![\w-])(,?)", text[end:])
+        if lang == "en" and noun and _APPOSITION_START.match(text, end):
+            m2 = re.compile(rf",?\s*(?:an?|the)\s+{re.escape(noun)}(?![\w-])(,?)").match(text, end)
             if m2:
-                end += m2.end()
+                end = m2.end()
         elision = _ELISION.get(lang)
         em = elision.search(text, max(floor, start - 20), start) if elision else None
         if em is not None and em.end() == start:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..records import Person, Record, Source
 from .fold import fold
@@ -161,6 +161,7 @@ class Protection:
                 self._owners.append(_Person(name, "anonymous", None, kind))
             self.matcher = Matcher([p.name for p in self._owners], kept.values(), slavic=slavic)
         self._who: dict[tuple[int, str], Who] = {}
+        self._checked_phrases: list[bool] = []
 
     # -- consent ------------------------------------------------------------
 
@@ -192,10 +193,12 @@ class Protection:
         for h in hits:
             # A form several people share: describe the one this record lists,
             # or whose full name the text has.
-            mine = h.owners & within if within else frozenset()
-            mine = mine or h.owners & whole
+            if len(h.owners) == 1:
+                mine = h.owners if (within and h.owner in within) or h.owner in whole else None
+            else:
+                mine = (h.owners & within if within else None) or h.owners & whole
             if mine:
-                h = replace(h, owner=min(mine))
+                h = Hit(h.start, h.end, min(mine), h.kind, h.owners)
             elif within is not None and h.kind == PART:
                 continue
             out.append(h)
@@ -205,6 +208,16 @@ class Protection:
         names = [p.name for p in record.persons] + [record.source.name]
         found = (self._owner_of.get(fold(n).text.strip()) for n in names)
         return frozenset(i for i in found if i is not None)
+
+    @property
+    def _phrases_safe(self) -> bool:
+        """No phrase handed out so far carries a protected name."""
+        checked = len(self._checked_phrases)
+        if checked < len(self._who):
+            for who in list(self._who.values())[checked:]:
+                ok = not self._protected_hits(who.first) and not self._protected_hits(who.later)
+                self._checked_phrases.append(ok)
+        return all(self._checked_phrases)
 
     def _describe(self, owner: int, language: str) -> Who:
         cached = self._who.get((owner, language))
@@ -244,6 +257,11 @@ class Protection:
             scrubbed = self._scrub(text, language, slug, within)
             if scrubbed == text:
                 return text
+            if plain(text) and plain(scrubbed) and self._phrases_safe:
+                # Plain text with its names replaced by phrases that name
+                # nobody: nothing new to find (Markdown is checked again,
+                # as its rewrite can join what markup kept apart).
+                return scrubbed
             text = scrubbed
         # Still finding names after three passes: keep only the plain text.
         reader = ReaderText.parse(text)
