@@ -96,18 +96,38 @@ def side(text: str, which: Literal["old", "new"]) -> str:
 
 
 def faithful(text: str, old: str | None, new: str | None) -> bool:
-    """Whether marked `text` renders, in both Markdown filters, as `old` and `new` do.
+    """Whether marked `text` reads, in both Markdown filters, as `old` and `new` do.
 
-    `old` (or `new`) is None for text that exists on one side only, such as
-    an inserted list item: only the other side is checked.
+    What is compared is what a reader sees: the marked rendering with the
+    deleted runs dropped must be the new text's rendering, and with the
+    inserted runs dropped the old one's (a run that took a paragraph break
+    with it, say, would show one side's paragraph split in two). `old` (or
+    `new`) is None for text on one side only, such as an inserted list item:
+    that side must then read as nothing at all.
     """
     for render in (markup.to_html, markup.to_inline_html):
-        shown = str(render(text))
-        if old is not None and side(shown, "old") != str(render(old)):
-            return False
-        if new is not None and side(shown, "new") != str(render(new)):
-            return False
+        shown = apply_marks(str(render(text)))
+        for keep, side_text in (("del", old), ("ins", new)):
+            expected = _reading(str(render(side_text)), keep) if side_text is not None else ""
+            if _reading(shown, keep) != expected:
+                return False
     return True
+
+
+_EMPTY = re.compile(r"<(\w+)[^>]*>\s*</\1>")
+# Whitespace a browser does not show: runs of it, and any next to a block's edge.
+_BLOCK_EDGE = re.compile(r"\s*(</?(?:p|ul|ol|li)\b[^>]*>|<br>)\s*")
+
+
+def _reading(html: str, keep: str) -> str:
+    """One side of marked HTML as a reader sees it: the other side's runs and
+    the elements they leave empty dropped, whitespace as a browser shows it."""
+    dropped = "del" if keep == "ins" else "ins"
+    html = re.sub(f"<{dropped}>[^<]*</{dropped}>", "", html)
+    html = html.replace(f"<{keep}>", "").replace(f"</{keep}>", "")
+    while (shorter := _EMPTY.sub("", html)) != html:
+        html = shorter
+    return _BLOCK_EDGE.sub(r"\1", re.sub(r"\s+", " ", html)).strip()
 
 
 def _in_tag(tag: str) -> str:
