@@ -54,6 +54,7 @@ def _rows(tmp_path: Path, *rows: dict) -> Path:
     [
         ({"summary": "x" * 20_001}, "summary", "the limit is 20,000 characters"),
         ({"title": "x" * 501}, "title", "the limit is 500"),
+        ({"id": "x" * 201}, "id", "the limit is 200"),
         ({"language": "es-x-quesada"}, "language", "private-use subtag"),
         (
             {"persons": [{"name": "A B", "role": "victim"}, {"name": "x" * 301, "role": "victim"}]},

@@ -70,6 +70,11 @@ def _message(err: Any) -> str:
         return f"expected text, got {value!r} (in YAML, put it in quotes)"
     if kind in ("string_too_short", "too_short"):
         return "must not be empty"
+    if kind == "string_too_long" and isinstance(value, str):
+        return (
+            f"is {len(value):,} characters long; the limit is {ctx.get('max_length', 0):,} "
+            "characters (docs/records.md, Limits)"
+        )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         what = "a record object {...}" if not loc else "an object {...}"
         return f"expected {what}, got {type(value).__name__}"

@@ -205,13 +205,15 @@ class ReaderText:
                 link = None
                 self._cursor = end
             elif kind == "image":
+                # Shown as its alt text; its address is a target like a link's.
                 i = self._find("![")
                 j = self.source.find("]", i)
                 end = _link_tail(self.source, j + 1) if j >= 0 else -1
                 if end < 0:
                     raise _Misaligned("![")
                 alt = _visible_children(token.children or [])
-                self._add(alt, i, end, False)
+                self._add(alt, i + 2, j, False)
+                self.links.append(_Link(str(token.attrs.get("src", "")), (i, i + 2), (j, end)))
                 self._cursor = end
             else:
                 raise _Misaligned(kind)
