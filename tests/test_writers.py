@@ -205,3 +205,24 @@ def test_compile_writes_markdown_that_imports_back(run, tmp_path):
     imported = run("versions", "import", str(edited), "--author", "J. Doe", "--message", "tone")
     assert imported.exit_code == 0, imported.output
     assert f"based on v{version['id']}" in imported.output
+
+
+class _Broken:
+    @hookimpl
+    def hrdraft_register_writers(self):
+        def fail(report, context):
+            return str(1 / 0)
+
+        return [Writer("broken", "draft", ".x", "text/plain", "always fails", fail)]
+
+
+def test_a_plugins_writer_that_fails_is_a_plugin_error_naming_it(run, monkeypatch, tmp_path):
+    monkeypatch.setattr(hrdraft.plugins, "_default", load_plugins(extra=(_Broken(),)))
+    result = run(
+        "compile", "irf", "--country", "XA", "--year", "2024", "--format", "html,broken",
+        "--out", str(tmp_path),
+    )  # fmt: skip
+    assert result.exit_code == 3
+    assert "draft format 'broken' failed: ZeroDivisionError" in result.output
+    assert "Traceback" not in result.output
+    monkeypatch.setattr(hrdraft.plugins, "_default", None)

@@ -289,7 +289,7 @@ def _emit(
     writer: Writer, tree: Any, context: WriteContext, out: Path | None, note: str = ""
 ) -> None:
     """The writer's output on stdout, or in `out` (whole or not at all: written, then renamed)."""
-    data = writer.write(tree, context)
+    data = writer.output(tree, context)
     if out is None:
         if isinstance(data, bytes):
             click.echo(data, nl=False)

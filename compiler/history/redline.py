@@ -1,10 +1,13 @@
 """A diff's outputs: terminal summary, HTML redline, PDF redline and JSON.
 
 All four are functions of one `ReportDiff` (compiler/history/diff.py), never of each
-other. The HTML redline extends the drafts' base page, so its PDF carries the
-same print styles (running header, audience banner, page numbers). The JSON
-form is the stable schema of docs/diff.md; bump `SCHEMA_VERSION` on any
-change that is not a pure addition.
+other; they are the diff writers of the output registry (compiler/render/writers.py),
+which is how ``hrdraft diff --format`` finds them. The HTML redline extends the
+drafts' base page, so its PDF carries the same print styles (running header,
+audience banner, page numbers), and renders every block through the drafts' own
+block partial with the insertions and deletions marked inside its text
+(compiler/render/marks.py). The JSON form is the stable schema of docs/diff.md;
+bump `SCHEMA_VERSION` on any change that is not a pure addition.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ if TYPE_CHECKING:
     from ..render.renderer import Renderer
 
 __all__ = [
-    "FORMATS",
     "SCHEMA_VERSION",
     "Line",
     "block_lines",
@@ -46,7 +48,6 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
-FORMATS: tuple[str, ...] = ("terminal", "html", "pdf", "json")
 
 # -------------------------------------------------------------------------
 # JSON

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import NotFoundError, choices
+from ..errors import HrdraftError, NotFoundError, PluginError, choices
 from ..plugins import hookimpl
 
 if TYPE_CHECKING:
@@ -118,9 +118,20 @@ class Writer:
         if not self.suffix.startswith("."):
             raise ValueError(f"writer {self.name!r}: suffix must start with '.'")
 
+    def output(self, tree: Any, context: WriteContext) -> bytes | str:
+        """The file's content; a plugin's writer that fails is a plugin error naming it."""
+        try:
+            return self.write(tree, context)
+        except HrdraftError:
+            raise
+        except Exception as exc:
+            if self in CORE_WRITERS:
+                raise  # our own bug: keep its traceback
+            raise PluginError(f"{self.kind} format {self.name!r} failed: {exc!r}") from exc
+
     def to_bytes(self, tree: Any, context: WriteContext) -> bytes:
         """The file's content as bytes (text encoded as UTF-8)."""
-        data = self.write(tree, context)
+        data = self.output(tree, context)
         return data.encode("utf-8") if isinstance(data, str) else data
 
 
