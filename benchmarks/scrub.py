@@ -53,16 +53,17 @@ def _people(n: int, rng: random.Random) -> list[str]:
 
 def _records(n_records: int, mentions_each: int, named: bool, seed: int) -> list[dict]:
     """Records whose summaries mention their two people `mentions_each` times
-    (or, `named` false, as many other words in their place)."""
+    (or, `named` false, as many mentions of people nobody listed)."""
     rng = random.Random(seed)
     out = []
     for i in range(n_records):
         people = _people(2, rng)
+        strangers = _people(2, random.Random(seed * 7919 + i))
         words: list[str] = []
         for k in range(mentions_each):
             words += rng.sample(WORDS, 4)
-            who = people[k % 2]
-            words.append(who if named else " ".join(rng.sample(WORDS, 2)))
+            # The control names people nobody protects: same text, same length.
+            words.append(people[k % 2] if named else strangers[k % 2])
             words.append(rng.choice(("said.", "was held.", "left,", "and")))
         out.append(
             {
@@ -117,8 +118,12 @@ def main() -> None:
         named_store = _store(tmp, "named", named, plugins)
         plain_store = _store(tmp, "plain", plain, plugins)
         _compile_html(plain_store, plugins)  # warm up: templates, the fold table
-        t_plain, s_plain, _ = _compile_html(plain_store, plugins)
-        t_named, s_named, _ = _compile_html(named_store, plugins)
+        # Best of three each, alternating: the machine is shared.
+        runs = [(_compile_html(plain_store, plugins), _compile_html(named_store, plugins))]
+        runs += [(_compile_html(plain_store, plugins), _compile_html(named_store, plugins))]
+        runs += [(_compile_html(plain_store, plugins), _compile_html(named_store, plugins))]
+        t_plain, s_plain, _ = min(r[0] for r in runs)
+        t_named, s_named, _ = min(r[1] for r in runs)
         print(
             f"{n * per_record:,} mentions in {n:,} records ({chars[0]:,} characters; "
             f"control {chars[1]:,} naming nobody)"

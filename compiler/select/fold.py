@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Folded", "fold", "fold_char"]
+__all__ = ["Folded", "fold", "fold_char", "fold_text"]
 
 # Marks that are accents on the letters of these scripts: dropped.
 _DROPPED_MARKS = re.compile(
@@ -171,7 +171,9 @@ def _uneven() -> re.Pattern[str]:
         if len(folded) != 1:
             _uneven_chars.add(chr(code))
     ranges = _ranges(sorted(ord(c) for c in _uneven_chars if not c.isspace()))
-    return re.compile(f"[{ranges}\U00010000-\U0010ffff]|\\s{{2,}}")
+    # A run of white space, invisible characters between included, is one space.
+    invisible = _ranges(sorted(ord(c) for c in _INVISIBLE))
+    return re.compile(f"\\s[\\s{invisible}]*\\s|[{ranges}\U00010000-\U0010ffff]")
 
 
 def _ranges(codes: list[int]) -> str:
@@ -220,6 +222,14 @@ class Folded:
         return a, b
 
 
+_SPACES = re.compile(" {2,}")
+
+
+def fold_text(text: str) -> str:
+    """`fold(text).text`, without the map (for names, keys and comparisons)."""
+    return _SPACES.sub(" ", text.translate(_TABLE))
+
+
 def fold(text: str) -> Folded:
     """`text` in its folded form, with the map back to `text`."""
     uneven = _uneven()
@@ -238,7 +248,7 @@ def fold(text: str) -> Folded:
             pieces.append(chunk)
             at += len(chunk)
         piece = m.group()
-        if piece.isspace():
+        if len(piece) > 1:  # a run of white space
             folded = " " if not pieces or not pieces[-1].endswith(" ") else ""
             chars: list[tuple[int, str]] = [(m.start(), folded)]
         else:

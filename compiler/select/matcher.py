@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
-from .fold import Folded, fold
+from .fold import Folded, fold, fold_text
 from .inflect import SLAVIC_LANGUAGES, cyrillic_forms, latin_slavic_forms
 
 __all__ = ["Hit", "Matcher", "is_unspaced"]
@@ -146,8 +147,38 @@ class Hit:
     owners: frozenset[int] = frozenset()
 
 
-def _forms(name: str, owner: int, keep: bool, slavic: bool) -> Iterable[tuple[str, _Form]]:
-    """(text, form) for each form of `name`, unfolded."""
+def _sig(
+    kind: int,
+    bounded: bool = True,
+    capital: bool = False,
+    arabic: bool = False,
+    slavic: bool = False,
+    needs_title: bool = False,
+) -> tuple[bool | int, ...]:
+    """A form's fields but its owner (see `_Form`)."""
+    return (kind, bounded, capital, arabic, slavic, needs_title)
+
+
+_APOSTROPHE_SET = frozenset("'’‘ʼʻ`´′")
+
+
+def _has_apostrophe(text: str) -> bool:
+    return not _APOSTROPHE_SET.isdisjoint(text)
+
+
+@lru_cache(maxsize=256)
+def _form(sig: tuple[bool | int, ...]) -> _Form:
+    return _Form(-1, *sig)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    """The automaton key of a form: its folded text."""
+    return fold_text(text).strip()
+
+
+def _forms(name: str, keep: bool, slavic: bool) -> Iterable[tuple[str, tuple[bool | int, ...]]]:
+    """(text, form signature) for each form of `name`, unfolded."""
     words = name.split()
     if not words:
         return
@@ -155,18 +186,18 @@ def _forms(name: str, owner: int, keep: bool, slavic: bool) -> Iterable[tuple[st
     arabic = _is_arabic(name)
     bounded = not unspaced
     full_kind = KEEP if keep else FULL
-    yield name, _Form(owner, full_kind, bounded, arabic=arabic)
-    if "'" in fold(name).text:  # O'Brien written OBrien
-        yield fold(name).text.replace("'", ""), _Form(owner, full_kind, bounded)
+    yield name, _sig(full_kind, bounded, arabic=arabic)
+    if _has_apostrophe(name):  # O'Brien written OBrien
+        yield fold(name).text.replace("'", ""), _sig(full_kind, bounded)
     if unspaced and len(words) > 1:
-        yield "".join(words), _Form(owner, full_kind, False)
+        yield "".join(words), _sig(full_kind, False)
     if keep:
         return
     if len(words) > 1 and not unspaced:
         pieces = [re.sub(r"['’]", "", w) for w in words]
         for sep in ("", ".", "-", "_"):
-            yield sep.join(pieces), _Form(owner, JOINED, bounded)
-            yield sep.join(reversed(pieces)), _Form(owner, JOINED, bounded)
+            yield sep.join(pieces), _sig(JOINED, bounded)
+            yield sep.join(reversed(pieces)), _sig(JOINED, bounded)
     parts = list(words)
     for w in words:
         split = [p for p in re.split(r"[.\-‐'’]+", w) if p]
@@ -176,36 +207,36 @@ def _forms(name: str, owner: int, keep: bool, slavic: bool) -> Iterable[tuple[st
     if len(parts) > 1 or len(words) > 1:
         for part in parts:
             capital = part[0].isupper()
-            yield part, _Form(owner, PART, bounded, capital=capital, arabic=arabic)
-            if "'" in fold(part).text:
-                yield fold(part).text.replace("'", ""), _Form(owner, PART, bounded)
+            yield part, _sig(PART, bounded, capital=capital, arabic=arabic)
+            if _has_apostrophe(part):
+                yield fold(part).text.replace("'", ""), _sig(PART, bounded)
             if _is_cyrillic(part):
                 for form in cyrillic_forms(part):
-                    yield form, _Form(owner, PART, bounded, capital=capital)
+                    yield form, _sig(PART, bounded, capital=capital)
             elif slavic and not unspaced and not arabic:
                 for form in latin_slavic_forms(part):
-                    yield form, _Form(owner, PART, bounded, capital=capital, slavic=True)
+                    yield form, _sig(PART, bounded, capital=capital, slavic=True)
     elif not unspaced:  # a one-word name declines too
         if _is_cyrillic(name):
             for form in cyrillic_forms(name):
-                yield form, _Form(owner, FULL, bounded)
+                yield form, _sig(FULL, bounded)
         elif slavic and not arabic:
             for form in latin_slavic_forms(name):
-                yield form, _Form(owner, FULL, bounded, slavic=True)
+                yield form, _sig(FULL, bounded, slavic=True)
     if unspaced:
         for w in words:
             if len(w) == 1:  # "김" alone is a syllable of many words: only with a title
-                yield w, _Form(owner, PART, False, needs_title=True)
+                yield w, _sig(PART, False, needs_title=True)
     if _is_han(name.replace(" ", "")) and 2 <= len(name.replace(" ", "")) <= 4:
         han = fold(name.replace(" ", "")).text
         surname = han[:2] if han[:2] in _CJK_COMPOUND_SURNAMES else han[:1]
         for title in _CJK_TITLES:
-            yield surname + title, _Form(owner, PART, False)
+            yield surname + title, _sig(PART, False)
         for familiar in ("小", "老", "阿"):
-            yield familiar + surname, _Form(owner, PART, False)
+            yield familiar + surname, _sig(PART, False)
         given = han[len(surname) :]
         if len(given) >= 2:
-            yield given, _Form(owner, PART, False)
+            yield given, _sig(PART, False)
 
 
 class Matcher:
@@ -220,18 +251,24 @@ class Matcher:
         self._automaton = ahocorasick.Automaton()
         # Forms that differ only by whose they are share one entry, so that a
         # first name a thousand people share costs one check, not a thousand.
-        entries: dict[str, dict[_Form, list[int]]] = {}
+        entries: dict[str, dict[tuple[bool | int, ...], list[int]]] = {}
         for keep, names in ((False, protected), (True, kept)):
             for name in names:
                 owner = len(self.names)
                 self.names.append(name)
-                for text, form in _forms(name, owner, keep, slavic):
-                    key = fold(text).text.strip()
-                    if len(key) >= 2 or (key and not form.bounded):
+                for text, sig in _forms(name, keep, slavic):
+                    key = _key(text)
+                    if len(key) >= 2 or (key and not sig[1]):
                         group = entries.setdefault(key, {})
-                        group.setdefault(replace(form, owner=-1), []).append(owner)
+                        owners = group.get(sig)
+                        if owners is None:
+                            group[sig] = [owner]
+                        elif owners[-1] != owner:
+                            owners.append(owner)
         for key, groups in entries.items():
-            value = tuple((form, frozenset(owners), min(owners)) for form, owners in groups.items())
+            value = tuple(
+                (_form(sig), frozenset(owners), owners[0]) for sig, owners in groups.items()
+            )
             self._automaton.add_word(key, (len(key), value))
         self.empty = not entries
         if not self.empty:

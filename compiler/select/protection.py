@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..records import Person, Record, Source
-from .fold import fold
+from .fold import fold, fold_text
 from .markdown import ReaderText, plain
 from .matcher import KEEP, PART, Hit, Matcher
 from .phrases import Who, edits, indefinite_article
@@ -110,7 +110,7 @@ class _Person:
 
 
 def _key(country: str, name: str) -> tuple[str, str]:
-    return country, fold(name).text.strip()
+    return country, fold_text(name).strip()
 
 
 def _is_individual(source: Source) -> bool:
@@ -157,11 +157,12 @@ class Protection:
                 aliases.setdefault(r.source.name, r.source.kind)
         if aliases:
             for name, kind in aliases.items():
-                self._owner_of[fold(name).text.strip()] = len(self._owners)
+                self._owner_of[fold_text(name).strip()] = len(self._owners)
                 self._owners.append(_Person(name, "anonymous", None, kind))
             self.matcher = Matcher([p.name for p in self._owners], kept.values(), slavic=slavic)
         self._who: dict[tuple[int, str], Who] = {}
-        self._checked_phrases: list[bool] = []
+        self._checked = 0  # phrases in _who checked so far
+        self._unsafe_phrase = False
 
     # -- consent ------------------------------------------------------------
 
@@ -206,18 +207,18 @@ class Protection:
 
     def _within(self, record: Record) -> frozenset[int]:
         names = [p.name for p in record.persons] + [record.source.name]
-        found = (self._owner_of.get(fold(n).text.strip()) for n in names)
+        found = (self._owner_of.get(fold_text(n).strip()) for n in names)
         return frozenset(i for i in found if i is not None)
 
     @property
     def _phrases_safe(self) -> bool:
         """No phrase handed out so far carries a protected name."""
-        checked = len(self._checked_phrases)
-        if checked < len(self._who):
-            for who in list(self._who.values())[checked:]:
-                ok = not self._protected_hits(who.first) and not self._protected_hits(who.later)
-                self._checked_phrases.append(ok)
-        return all(self._checked_phrases)
+        values = list(self._who.values()) if len(self._who) > self._checked else []
+        for who in values[self._checked :]:
+            if self._protected_hits(who.first) or self._protected_hits(who.later):
+                self._unsafe_phrase = True
+        self._checked = max(self._checked, len(values))
+        return not self._unsafe_phrase
 
     def _describe(self, owner: int, language: str) -> Who:
         cached = self._who.get((owner, language))
@@ -330,7 +331,7 @@ class Protection:
                 persons.append(shown.model_copy(update={"name": describe(shown, lang)}))
         source = record.source
         if _is_individual(source):
-            listed = any(fold(p.name).text == fold(source.name).text for p in record.persons)
+            listed = any(fold_text(p.name) == fold_text(source.name) for p in record.persons)
             if not listed or self.consent(record.country, source.name) != "named":
                 if self.consent(record.country, source.name) == "named":
                     unlisted = Protection([_as_unlisted(record)])
