@@ -135,6 +135,15 @@ def test_every_field_that_reaches_an_output_is_protected() -> None:
     assert make_safe(r)[0].id == safe.id  # the same in every build
 
 
+def test_an_organisation_named_after_someone_is_replaced_whole() -> None:
+    r = record(
+        "Friends of Hugo Baptiste said Friends and family were told nothing.",
+        source={"name": "Friends of Hugo Baptiste", "kind": "ngo"},
+        persons=[person("Hugo Baptiste")],
+    )
+    assert make_safe(r)[0].summary == "An NGO said Friends and family were told nothing."
+
+
 def test_an_academic_or_media_source_who_is_a_person_is_not_named() -> None:
     academic = record(source={"name": "Dr. Sofia Lindqvist", "kind": "academic"}, persons=[])
     assert "Lindqvist" not in make_safe(academic)[0].source.name

@@ -177,7 +177,9 @@ def _key(text: str) -> str:
     return fold_text(text).strip()
 
 
-def _forms(name: str, keep: bool, slavic: bool) -> Iterable[tuple[str, tuple[bool | int, ...]]]:
+def _forms(
+    name: str, keep: bool, slavic: bool, whole: bool = False
+) -> Iterable[tuple[str, tuple[bool | int, ...]]]:
     """(text, form signature) for each form of `name`, unfolded."""
     words = name.split()
     if not words:
@@ -191,7 +193,7 @@ def _forms(name: str, keep: bool, slavic: bool) -> Iterable[tuple[str, tuple[boo
         yield fold(name).text.replace("'", ""), _sig(full_kind, bounded)
     if unspaced and len(words) > 1:
         yield "".join(words), _sig(full_kind, False)
-    if keep:
+    if keep or whole:
         return
     if len(words) > 1 and not unspaced:
         pieces = [re.sub(r"['’]", "", w) for w in words]
@@ -243,20 +245,34 @@ class Matcher:
     """All forms of the protected and the kept names, as one automaton."""
 
     def __init__(
-        self, protected: Iterable[str], kept: Iterable[str] = (), *, slavic: bool = True
+        self,
+        protected: Iterable[str],
+        kept: Iterable[str] = (),
+        *,
+        whole: Iterable[str] = (),
+        slavic: bool = True,
     ) -> None:
-        """`slavic`: also the case forms of Latin-script names (only matched in
-        text in a Slavic language; leave out when no record is in one)."""
+        """Owners are numbered in order: `protected`, then `whole`, then `kept`.
+
+        `whole`: protected names matched only whole (an organisation's name
+        that carries a person's: its words alone are no one). `slavic`: also
+        the case forms of Latin-script names (only matched in text in a
+        Slavic language; leave out when no record is in one).
+        """
         self.names: list[str] = []
         self._automaton = ahocorasick.Automaton()
         # Forms that differ only by whose they are share one entry, so that a
         # first name a thousand people share costs one check, not a thousand.
         entries: dict[str, dict[tuple[bool | int, ...], list[int]]] = {}
-        for keep, names in ((False, protected), (True, kept)):
+        for keep, only_whole, names in (
+            (False, False, protected),
+            (False, True, whole),
+            (True, False, kept),
+        ):
             for name in names:
                 owner = len(self.names)
                 self.names.append(name)
-                for text, sig in _forms(name, keep, slavic):
+                for text, sig in _forms(name, keep, slavic, only_whole):
                     key = _key(text)
                     if len(key) >= 2 or (key and not sig[1]):
                         group = entries.setdefault(key, {})

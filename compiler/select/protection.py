@@ -159,7 +159,12 @@ class Protection:
             for name, kind in aliases.items():
                 self._owner_of[fold_text(name).strip()] = len(self._owners)
                 self._owners.append(_Person(name, "anonymous", None, kind))
-            self.matcher = Matcher([p.name for p in self._owners], kept.values(), slavic=slavic)
+            self.matcher = Matcher(
+                [p.name for p in self._owners[: len(protected)]],
+                kept.values(),
+                whole=list(aliases),
+                slavic=slavic,
+            )
         self._who: dict[tuple[int, str], Who] = {}
         self._checked = 0  # phrases in _who checked so far
         self._unsafe_phrase = False
