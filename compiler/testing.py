@@ -92,6 +92,8 @@ def hrdraft_sample_store(_hrdraft_sample_db: Path, tmp_path: Path) -> Iterator[S
 
     path = tmp_path / "sample.sqlite"
     shutil.copy(_hrdraft_sample_db, path)
+    # The store is encrypted: its key file (beside it, sample.key) goes with it.
+    shutil.copy(_hrdraft_sample_db.with_suffix(".key"), path.with_suffix(".key"))
     store = open_store(f"sqlite:///{path}")
     yield store
     store.dispose()

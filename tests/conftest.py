@@ -191,12 +191,17 @@ def pg_url(pg_server: str) -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """A fresh store on SQLite and, in a second run of the test, on PostgreSQL."""
+    """A fresh store on SQLite and, in a second run of the test, on PostgreSQL.
+
+    The SQLite store's key is the file beside it (store.key); the PostgreSQL
+    store's is tmp_path/pg.key, carried in ``any_store.connect_url``.
+    """
+    key = None
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'store.sqlite'}"
     else:
-        url = request.getfixturevalue("pg_url")
-    store = open_store(url)
+        url, key = request.getfixturevalue("pg_url"), tmp_path / "pg.key"
+    store = open_store(url, key_file=key)
     yield store
     store.dispose()
 

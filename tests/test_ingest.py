@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import threading
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from hrdraft.store import (
     Store,
     StoredRecord,
     batches,
+    crypto,
     open_store,
     quarantine,
 )
@@ -49,22 +51,40 @@ def count(store: Store, model: type) -> int:
 
 
 def record_row(store: Store, record_id: str) -> StoredRecord:
+    # The table holds the id's keyed lookup hash, never the id.
     with store.session() as session:
         return session.scalars(
-            select(StoredRecord).where(StoredRecord.record_id == record_id)
+            select(StoredRecord).where(
+                StoredRecord.record_key == store.keyring.lookup("id", record_id)
+            )
         ).one()
 
 
-def revisions(store: Store, record_id: str) -> list[RecordRevision]:
+@dataclass
+class StoredRevision:
+    revision: int
+    batch_id: int | None
+    content_hash: str
+    data: dict  # opened from the sealed column
+
+
+def revisions(store: Store, record_id: str) -> list[StoredRevision]:
     with store.session() as session:
-        return list(
-            session.scalars(
-                select(RecordRevision)
-                .join(StoredRecord, RecordRevision.record_pk == StoredRecord.pk)
-                .where(StoredRecord.record_id == record_id)
-                .order_by(RecordRevision.revision)
-            )
+        rows = session.scalars(
+            select(RecordRevision)
+            .join(StoredRecord, RecordRevision.record_pk == StoredRecord.pk)
+            .where(StoredRecord.record_key == store.keyring.lookup("id", record_id))
+            .order_by(RecordRevision.revision)
         )
+        return [
+            StoredRevision(
+                r.revision,
+                r.batch_id,
+                r.content_hash,
+                json.loads(store.keyring.open(r.data, crypto.REVISION_DATA)),
+            )
+            for r in rows
+        ]
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
@@ -92,11 +112,8 @@ def test_stores_every_format_and_keeps_the_copies_selection_filters_on(
     result = ingest_file(any_store, plugins, FORMATS / "records.jsonl")
     assert (result.stored, result.quarantined, result.format) == (3, 0, "jsonl")
     row = record_row(any_store, "XA-T-002")
-    assert (row.source_name, row.country, row.year) == (
-        "Office of the Prosecutor General",
-        "XA",
-        2023,
-    )
+    identity = any_store.keyring.lookup("record", "Office of the Prosecutor General", "XA-T-002")
+    assert (row.identity, row.country, row.year) == (identity, "XA", 2023)
     assert (row.event_start, row.event_end) == (date(2022, 4, 1), date(2023, 3, 31))
     assert row.categories == "|trafficking.prosecution|"
     assert row.sensitivity == "restricted"  # the default when a submitter says nothing
@@ -106,9 +123,10 @@ def test_stores_every_format_and_keeps_the_copies_selection_filters_on(
     canonical = json.dumps(
         record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
     )
-    assert (
-        revision.content_hash == row.content_hash == hashlib.sha256(canonical.encode()).hexdigest()
-    )
+    # The hash of that canonical JSON, keyed: no guessed record can be checked against it.
+    plain = hashlib.sha256(canonical.encode()).hexdigest()
+    assert revision.content_hash == row.content_hash == any_store.keyring.keyed_digest(plain)
+    assert plain != row.content_hash
     # The same records in the other formats are the same content: nothing new.
     for name, fmt in (("records.csv", "csv"), ("records.json", "json"), ("records.yaml", "yaml")):
         again = ingest_file(any_store, plugins, FORMATS / name)
@@ -157,10 +175,7 @@ def test_bad_rows_are_quarantined_and_good_rows_of_the_same_file_stored(
     assert [(r.line, r.batch_id) for r in rows] == [(3, result.batch_id), (4, result.batch_id)]
     assert json.loads(rows[1].raw)["summary"] == "Quoted, with a comma"
     assert {e["field"] for e in rows[1].errors} == {"year", "colour"}
-    assert {r.record_id for r in [record_row(any_store, "Q-1"), record_row(any_store, "Q-4")]} == {
-        "Q-1",
-        "Q-4",
-    }
+    assert [record_row(any_store, i).revision for i in ("Q-1", "Q-4")] == [1, 1]
 
 
 def test_ingesting_the_same_file_twice_changes_nothing(
@@ -431,12 +446,16 @@ def test_a_build_reads_only_the_sensitivities_it_asks_for_in_its_period(
     ]
     ingest_file(any_store, plugins, write_jsonl(tmp_path / "a.jsonl", rows))
     period = (date(2023, 1, 1), date(2023, 12, 31))
-    assert stored_records.inputs_of(any_store, "XA", period, 2023) == [
-        ("NGO A", "R-1", 1, "public"),
-        ("NGO A", "R-2", 1, "restricted"),
-        ("NGO A", "R-3", 1, "confidential"),
-        ("NGO A", "R-4", 1, "public"),
-    ]
+    # (source, id) and id as their keyed lookup hashes: the inputs, and nothing they say.
+    keys = any_store.keyring
+    assert stored_records.inputs_of(any_store, "XA", period, 2023) == sorted(
+        [
+            (keys.lookup("record", "NGO A", "R-1"), keys.lookup("id", "R-1"), 1, "public"),
+            (keys.lookup("record", "NGO A", "R-2"), keys.lookup("id", "R-2"), 1, "restricted"),
+            (keys.lookup("record", "NGO A", "R-3"), keys.lookup("id", "R-3"), 1, "confidential"),
+            (keys.lookup("record", "NGO A", "R-4"), keys.lookup("id", "R-4"), 1, "public"),
+        ]
+    )
     public = stored_records.current_revisions(any_store, "XA", period, 2023, ("public",))
     assert sorted((r.id, revision) for r, revision in public) == [("R-1", 1), ("R-4", 1)]
     assert all(isinstance(r, Record) for r, _ in public)
@@ -470,7 +489,7 @@ def test_a_concurrent_ingest_of_the_same_records_is_retried_and_sees_them(
     rows = [rec(1), rec(2)]
     held = write_jsonl(tmp_path / "first.hold", rows)
     plain = write_jsonl(tmp_path / "second.jsonl", rows)
-    store = open_store(pg_url)
+    store = open_store(pg_url, key_file=tmp_path / "pg.key")
     results: dict[str, object] = {}
 
     def run(label: str, run_plugins, path: Path) -> None:  # type: ignore[no-untyped-def]

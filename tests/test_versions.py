@@ -15,7 +15,7 @@ from hrdraft.history.versions import (
     previous_version,
     save_version,
 )
-from hrdraft.store import Store, StoredVersion
+from hrdraft.store import Store, StoredVersion, crypto
 
 
 def draft(year: int = 2023, text: str = "There were reports of torture.", **kw: object) -> Report:
@@ -84,7 +84,11 @@ def test_a_missing_version_is_named(any_store: Store) -> None:
 def test_an_altered_tree_fails_its_content_check(any_store: Store) -> None:
     v = save_version(any_store, draft(), fingerprint="a")
     with any_store.session.begin() as session:
-        session.execute(update(StoredVersion).where(StoredVersion.id == v.id).values(document="{}"))
+        # Another tree, sealed with the store's own key (a swap, not a forgery).
+        other = any_store.keyring.seal_text("{}", crypto.VERSION_DOCUMENT)
+        session.execute(
+            update(StoredVersion).where(StoredVersion.id == v.id).values(document=other)
+        )
     with pytest.raises(NotFoundError, match="content check"):
         load_version(any_store, v.id)
 

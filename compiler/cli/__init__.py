@@ -28,14 +28,17 @@ err_console = Console(stderr=True, highlight=False)
 class Env:
     """What every command may need, opened lazily: the store and the plugins."""
 
-    def __init__(self, db: str | None) -> None:
+    def __init__(self, db: str | None, key: Path | None = None) -> None:
         self.db = db
+        self.key = key
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.db)
+            self._store = open_store(self.db, key_file=self.key)
+            for notice in self._store.notices:  # e.g. a file's mode tightened
+                err_console.print(f"warning: {notice}", markup=False, soft_wrap=True)
         return self._store
 
     @property
@@ -104,9 +107,17 @@ class _Group(click.Group):
     help="Store to use: an SQLite path or URL, or postgresql://... "
     "[env HRDRAFT_DB; default ./hrdraft.sqlite]",
 )
+@click.option(
+    "--key",
+    envvar="HRDRAFT_KEY_FILE",
+    metavar="PATH",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The store's key file, made on first use [env HRDRAFT_KEY_FILE; default for SQLite: "
+    "beside the database, e.g. ./hrdraft.key]. Or set HRDRAFT_PASSPHRASE.",
+)
 @click.version_option(package_name="hrdraft", prog_name="hrdraft")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, key: Path | None) -> None:
     """hrdraft compiles civil-society records into human rights report drafts.
 
     \b
@@ -120,7 +131,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     Shell completion, e.g. for bash:
       eval "$(_HRDRAFT_COMPLETE=bash_source hrdraft)"
     """
-    env = Env(db)
+    env = Env(db, key)
     ctx.obj = env
     ctx.call_on_close(env.close)
 

@@ -309,11 +309,12 @@ def demo_command(env: Env, out: Path, formats: tuple[str, ...]) -> None:
     """Ingest the bundled sample records into a fresh store and compile every report.
 
     The sample is fictional (user-assigned country codes, made-up people).
-    Writes OUT/hrdraft.sqlite and OUT/drafts/<country>/<report>-<year>-public.{html,pdf}.
+    Writes OUT/hrdraft.sqlite (encrypted; its key is OUT/hrdraft.key) and
+    OUT/drafts/<country>/<report>-<year>-public.{html,pdf}.
     """
     from ..ingest import ingest_paths
 
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(mode=0o700, parents=True, exist_ok=True)  # it holds the store and its key
     db = out / "hrdraft.sqlite"
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         stale.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from .crypto import BATCH_FILE, BATCH_SHA256, Keyring
 from .engine import Store
 from .models import Batch
 
@@ -31,18 +32,22 @@ class IngestBatch:
     quarantined: int
 
 
-def _batch(row: Batch) -> IngestBatch:
-    return IngestBatch(**{f: getattr(row, f) for f in IngestBatch.__dataclass_fields__})
+def _batch(row: Batch, keyring: Keyring) -> IngestBatch:
+    fields = {f: getattr(row, f) for f in IngestBatch.__dataclass_fields__}
+    fields["file_name"] = keyring.open_text(row.file_name, BATCH_FILE)
+    fields["sha256"] = keyring.open_text(row.sha256, BATCH_SHA256)
+    return IngestBatch(**fields)
 
 
 def list_batches(store: Store) -> list[IngestBatch]:
     """Every batch, oldest first."""
     with store.session() as session:
-        return [_batch(row) for row in session.scalars(select(Batch).order_by(Batch.id))]
+        rows = session.scalars(select(Batch).order_by(Batch.id))
+        return [_batch(row, store.keyring) for row in rows]
 
 
 def get_batch(store: Store, batch_id: int) -> IngestBatch | None:
     """Batch `batch_id`, or None."""
     with store.session() as session:
         row = session.get(Batch, batch_id)
-        return _batch(row) if row is not None else None
+        return _batch(row, store.keyring) if row is not None else None

@@ -1,8 +1,15 @@
-"""The store's tables as SQLAlchemy models: batches, records, revisions, quarantine, versions.
+"""The store's tables as SQLAlchemy models: batches, records, revisions, quarantine, versions,
+the key check and the audit trail.
 
 The schema itself is owned by the Alembic migrations beside this module;
 ``tests/test_store_pg_smoke.py`` fails when the two disagree. Only the store
 package uses these classes: its repositories hand everyone else plain data.
+
+Columns of type ``LargeBinary`` hold *sealed* values (``crypto.py``): what a
+record says, who is in it, where it came from, a file's SHA-256. Columns ending in ``_key``,
+``identity`` and the ``*_hash`` columns hold keyed hashes. What stays in
+clear is what selection filters on: country, year, dates, categories,
+sensitivity, revision numbers, report types, times and counts.
 """
 
 from __future__ import annotations
@@ -10,12 +17,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    JSON,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -33,8 +40,9 @@ class Batch(Base):
     __tablename__ = "batches"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    file_name: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    # Sealed too: a plain hash of the file would let anyone confirm a guessed file.
+    sha256: Mapped[bytes] = mapped_column(LargeBinary)
     format: Mapped[str] = mapped_column(String(40))
     started_at: Mapped[datetime] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -47,19 +55,23 @@ class Batch(Base):
 class StoredRecord(Base):
     """The current state of one record, keyed by (source name, record id).
 
-    The columns beside the keys are copies of the current revision's fields
-    that selection filters on; the record itself lives in its revisions.
+    Both can name a person (a defender as source, a submitter's id), so the
+    table holds their lookup hashes, never the values: `identity` for (source,
+    id), `record_key` for the id alone (``records show ID``). The columns
+    beside them are copies of the current revision's fields that selection
+    filters on; the record itself, source and id included, lives sealed in
+    its revisions.
     """
 
     __tablename__ = "records"
     __table_args__ = (
-        UniqueConstraint("source_name", "record_id", name="uq_records_source_id"),
+        UniqueConstraint("identity", name="uq_records_identity"),
         Index("ix_records_country_year", "country", "year"),
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source_name: Mapped[str] = mapped_column(String(300))
-    record_id: Mapped[str] = mapped_column(String(200))
+    identity: Mapped[str] = mapped_column(String(64))
+    record_key: Mapped[str] = mapped_column(String(64), index=True)
     country: Mapped[str] = mapped_column(String(2))
     year: Mapped[int] = mapped_column(Integer)
     event_start: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -83,7 +95,7 @@ class RecordRevision(Base):
     record_pk: Mapped[int] = mapped_column(ForeignKey("records.pk"))
     revision: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # sealed: the record's canonical JSON
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("batches.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -95,10 +107,11 @@ class QuarantinedRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
-    file_name: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    file_key: Mapped[str] = mapped_column(String(64), index=True)  # lookup hash of the name
     line: Mapped[int] = mapped_column(Integer)
-    raw: Mapped[str] = mapped_column(Text)
-    errors: Mapped[list] = mapped_column(JSON)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    errors: Mapped[bytes] = mapped_column(LargeBinary)  # sealed JSON (messages quote values)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -116,10 +129,58 @@ class StoredVersion(Base):
     audience: Mapped[str] = mapped_column(String(20))
     section: Mapped[str] = mapped_column(String(80), default="")
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    document: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))  # keyed
+    document: Mapped[bytes] = mapped_column(LargeBinary)  # sealed: the tree's JSON
     origin: Mapped[str] = mapped_column(String(20), default="compiled")
-    author: Mapped[str] = mapped_column(Text, default="")
-    message: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    message: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("versions.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StoreKey(Base):
+    """One row: which kind of key opens this store, and its check value.
+
+    The check value is an HMAC of a fixed label under a key derived from the
+    master key: it tells a wrong key from damaged data, and reveals nothing
+    about the key. `salt` is the passphrase's scrypt salt (empty for a key
+    file).
+    """
+
+    __tablename__ = "store_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    scheme: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))  # "file" or "passphrase"
+    salt: Mapped[str] = mapped_column(String(64))
+    kdf: Mapped[str] = mapped_column(String(80))
+    check_value: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    rotated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class AuditEntry(Base):
+    """One entry of the audit trail: appended, never changed (``audit.py``).
+
+    `hash` is the chain: a keyed MAC of the previous entry's hash and this
+    entry's content. Ids are consecutive, given by the appender.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    action: Mapped[str] = mapped_column(String(80), index=True)
+    details: Mapped[bytes] = mapped_column(LargeBinary)  # sealed JSON: who, what, which
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """One row: the newest audit entry's id and hash, under a MAC, so removing it shows."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))

@@ -1,6 +1,8 @@
 """The quarantine: rows that failed validation, with their raw content and every error.
 
 Rows are written by the ingest (``ingest_writer.py``) and only read here.
+The raw row, its errors (whose messages quote the values) and the file name
+are sealed at rest and opened here.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from .audit import note
+from .crypto import QUARANTINE_ERRORS, QUARANTINE_FILE, QUARANTINE_RAW, Keyring
 from .engine import Store
 from .models import QuarantinedRow
 
@@ -29,9 +33,15 @@ class QuarantineEntry:
     raw: str
 
 
-def _entry(row: QuarantinedRow) -> QuarantineEntry:
+def _entry(row: QuarantinedRow, keyring: Keyring) -> QuarantineEntry:
     return QuarantineEntry(
-        row.id, row.file_name, row.line, row.batch_id, row.created_at, row.errors, row.raw
+        row.id,
+        keyring.open_text(row.file_name, QUARANTINE_FILE),
+        row.line,
+        row.batch_id,
+        row.created_at,
+        keyring.open_json(row.errors, QUARANTINE_ERRORS),
+        keyring.open_text(row.raw, QUARANTINE_RAW),
     )
 
 
@@ -39,11 +49,16 @@ def list_quarantined(store: Store) -> list[QuarantineEntry]:
     """Every quarantined row, oldest first."""
     with store.session() as session:
         rows = session.scalars(select(QuarantinedRow).order_by(QuarantinedRow.id))
-        return [_entry(row) for row in rows]
+        found = [_entry(row, store.keyring) for row in rows]
+    note(store, quarantine_read=[e.id for e in found])
+    return found
 
 
 def get_quarantined(store: Store, entry_id: int) -> QuarantineEntry | None:
     """Quarantined row number `entry_id`, or None."""
     with store.session() as session:
         row = session.get(QuarantinedRow, entry_id)
-        return _entry(row) if row is not None else None
+        found = _entry(row, store.keyring) if row is not None else None
+    if found is not None:
+        note(store, quarantine_read=found.id)
+    return found

@@ -5,6 +5,10 @@ Every function takes a :class:`~hrdraft.store.Store` and returns plain data:
 validated :class:`~hrdraft.records.Record` objects for selection. The audience
 rules themselves are not here (``hrdraft.select``): :func:`current_revisions`
 loads exactly the sensitivities it is asked for.
+
+A record's source and id are not in the records table, only their lookup
+hashes (``models.StoredRecord``): lookups hash what they are given, and the
+values come from the record's sealed JSON, opened here.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import and_, or_, select
 
 from ..records import Record
+from .audit import note
+from .crypto import BATCH_FILE, REVISION_DATA
 from .engine import Store
 from .models import Batch, RecordRevision, StoredRecord
 
@@ -31,6 +38,7 @@ class CurrentRecord:
     year: int
     sensitivity: str
     revision: int
+    # Keyed: equal content, equal hashes, within this store and its current key.
     content_hash: str
     # The record in its JSON form (docs/records.md), as submitted and validated.
     data: dict[str, Any]
@@ -51,18 +59,32 @@ class Revision:
 def _current_stmt():  # type: ignore[no-untyped-def]
     r = StoredRecord
     return select(
-        r.source_name,
-        r.record_id,
-        r.country,
-        r.year,
-        r.sensitivity,
-        r.revision,
-        r.content_hash,
-        RecordRevision.data,
+        r.country, r.year, r.sensitivity, r.revision, r.content_hash, RecordRevision.data
     ).join(
         RecordRevision,
         (RecordRevision.record_pk == r.pk) & (RecordRevision.revision == r.revision),
     )
+
+
+def _current(store: Store, stmt) -> list[CurrentRecord]:  # type: ignore[no-untyped-def]
+    keyring = store.keyring
+    found = []
+    with store.session() as session:
+        for country, year, sensitivity, revision, content_hash, sealed in session.execute(stmt):
+            data = orjson.loads(keyring.open(sealed, REVISION_DATA))
+            found.append(
+                CurrentRecord(
+                    data["source"]["name"],
+                    data["id"],
+                    country,
+                    year,
+                    sensitivity,
+                    revision,
+                    content_hash,
+                    data,
+                )
+            )
+    return found
 
 
 def list_current(
@@ -78,7 +100,7 @@ def list_current(
     Ordered by country, year, id and source. `category` is one category id.
     """
     r = StoredRecord
-    stmt = _current_stmt().order_by(r.country, r.year, r.record_id, r.source_name)
+    stmt = _current_stmt()
     if country:
         stmt = stmt.where(r.country == country.upper())
     if year is not None:
@@ -87,8 +109,10 @@ def list_current(
         stmt = stmt.where(r.categories.contains(f"|{category}|", autoescape=True))
     if sensitivity:
         stmt = stmt.where(r.sensitivity == sensitivity)
-    with store.session() as session:
-        return [CurrentRecord(*row) for row in session.execute(stmt)]
+    # Ids and sources are sealed, so the order is made here, not by the database.
+    found = _current(store, stmt)
+    found.sort(key=lambda c: (c.country, c.year, c.record_id, c.source_name))
+    return found
 
 
 def lookup(store: Store, record_id: str, source: str | None = None) -> list[CurrentRecord]:
@@ -96,16 +120,18 @@ def lookup(store: Store, record_id: str, source: str | None = None) -> list[Curr
 
     Identity is (source, id): without a source there may be several.
     """
-    stmt = _current_stmt().where(StoredRecord.record_id == record_id)
+    keyring = store.keyring
+    stmt = _current_stmt().where(StoredRecord.record_key == keyring.lookup("id", record_id))
     if source is not None:
-        stmt = stmt.where(StoredRecord.source_name == source)
-    stmt = stmt.order_by(StoredRecord.source_name)
-    with store.session() as session:
-        return [CurrentRecord(*row) for row in session.execute(stmt)]
+        stmt = stmt.where(StoredRecord.identity == keyring.lookup("record", source, record_id))
+    found = sorted(_current(store, stmt), key=lambda c: c.source_name)
+    note(store, records_read=[f"{c.source_name} / {c.record_id}" for c in found])
+    return found
 
 
 def history(store: Store, source: str, record_id: str) -> list[Revision]:
     """Every revision of the record (source, id), oldest first; empty if there is none."""
+    keyring = store.keyring
     stmt = (
         select(
             RecordRevision.revision,
@@ -117,11 +143,23 @@ def history(store: Store, source: str, record_id: str) -> list[Revision]:
         )
         .join(StoredRecord, RecordRevision.record_pk == StoredRecord.pk)
         .outerjoin(Batch, RecordRevision.batch_id == Batch.id)
-        .where(StoredRecord.source_name == source, StoredRecord.record_id == record_id)
+        .where(StoredRecord.identity == keyring.lookup("record", source, record_id))
         .order_by(RecordRevision.revision)
     )
     with store.session() as session:
-        return [Revision(*row) for row in session.execute(stmt)]
+        return [
+            Revision(
+                revision,
+                content_hash,
+                created_at,
+                batch_id,
+                keyring.open_text(file_name, BATCH_FILE) if file_name is not None else None,
+                orjson.loads(keyring.open(sealed, REVISION_DATA)),
+            )
+            for revision, content_hash, created_at, batch_id, file_name, sealed in session.execute(
+                stmt
+            )
+        ]
 
 
 def _in_period(start: date, end: date, year: int):  # type: ignore[no-untyped-def]
@@ -135,21 +173,24 @@ def _in_period(start: date, end: date, year: int):  # type: ignore[no-untyped-de
 def inputs_of(
     store: Store, country: str, period: tuple[date, date], year: int
 ) -> list[tuple[str, str, int, str]]:
-    """(source, id, revision, sensitivity) of every record in scope, by source and id.
+    """(identity, id key, revision, sensitivity) of every record in scope, by identity.
 
-    A record is in scope of a period when its event starts in it, or, undated,
-    when its reporting year is `year`. Cheap (no record contents), so an
+    The first two are the lookup hashes of (source, id) and of the id (keyed:
+    the same record, the same values, within this store and its current
+    key), so a fingerprint of them changes exactly when the inputs do. A
+    record is in scope of a period when its event starts in it, or, undated,
+    when its reporting year is `year`. Cheap (nothing opened), so an
     unchanged recompile can be detected without building anything.
     """
     stmt = (
         select(
-            StoredRecord.source_name,
-            StoredRecord.record_id,
+            StoredRecord.identity,
+            StoredRecord.record_key,
             StoredRecord.revision,
             StoredRecord.sensitivity,
         )
         .where(StoredRecord.country == country, _in_period(*period, year))
-        .order_by(StoredRecord.source_name, StoredRecord.record_id)
+        .order_by(StoredRecord.identity)
     )
     with store.session() as session:
         return [tuple(row) for row in session.execute(stmt)]  # type: ignore[misc]
@@ -182,8 +223,12 @@ def current_revisions(
             _in_period(*period, year),
         )
     )
+    keyring = store.keyring
     with store.session() as session:
-        return [(Record.model_validate(data), revision) for data, revision in session.execute(stmt)]
+        return [
+            (Record.model_validate(orjson.loads(keyring.open(sealed, REVISION_DATA))), revision)
+            for sealed, revision in session.execute(stmt)
+        ]
 
 
 def countries_in_store(store: Store) -> list[str]:

@@ -2,9 +2,11 @@
 
 A version is the report document tree plus what it was made from (the
 fingerprint of its inputs). Rows are only ever inserted; nothing here
-updates or deletes one. The content hash lets anyone check a stored tree
-was not altered. ``hrdraft.history.versions`` re-exports this module's names
-for the stages after the build.
+updates or deletes one. The tree, the author and the message are sealed
+at rest (the tree quotes records and may name people); the content hash is
+keyed, and is checked against the opened tree when it is loaded.
+``hrdraft.history.versions`` re-exports this module's names for the stages
+after the build.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from sqlalchemy import select, text
 
 from ..document import Report
 from ..errors import NotFoundError
+from .audit import note
+from .crypto import VERSION_AUTHOR, VERSION_DOCUMENT, VERSION_MESSAGE, Keyring
 from .engine import Store
 from .models import StoredVersion
 
 
-def document_hash(document_json: str) -> str:
-    """The SHA-256 of a version's stored tree (its JSON text)."""
-    return hashlib.sha256(document_json.encode("utf-8")).hexdigest()
+def document_hash(store: Store, document_json: str) -> str:
+    """A version's content hash: its tree's JSON text, hashed with the store's key."""
+    return store.keyring.content_hash(document_json)
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,11 @@ class Version:
     created_at: datetime
 
     @classmethod
-    def of(cls, row: StoredVersion) -> Version:
-        return cls(**{f: getattr(row, f) for f in cls.__dataclass_fields__})
+    def of(cls, row: StoredVersion, keyring: Keyring) -> Version:
+        fields = {f: getattr(row, f) for f in cls.__dataclass_fields__}
+        fields["author"] = keyring.open_text(row.author, VERSION_AUTHOR)
+        fields["message"] = keyring.open_text(row.message, VERSION_MESSAGE)
+        return cls(**fields)
 
     @property
     def label(self) -> str:
@@ -70,8 +77,29 @@ def save_version(
     parent_id: int | None = None,
 ) -> Version:
     """Store `document` as a new version and return it."""
-    body = document.model_dump_json()
-    row = StoredVersion(
+    row = _row(store, document, fingerprint, section, origin, author, message, parent_id)
+    with store.session.begin() as session:
+        session.add(row)
+        session.flush()
+        version = Version.of(row, store.keyring)
+    note(store, versions_saved=version.id)
+    return version
+
+
+def _row(
+    store: Store,
+    document: Report,
+    fingerprint: str,
+    section: str,
+    origin: str,
+    author: str,
+    message: str,
+    parent_id: int | None,
+    body: str | None = None,
+) -> StoredVersion:
+    keyring = store.keyring
+    body = body if body is not None else document.model_dump_json()
+    return StoredVersion(
         report_type=document.report_type,
         edition=document.edition,
         country=document.country,
@@ -79,18 +107,14 @@ def save_version(
         audience=document.audience,
         section=section,
         fingerprint=fingerprint,
-        content_hash=document_hash(body),
-        document=body,
+        content_hash=keyring.content_hash(body),
+        document=keyring.seal_text(body, VERSION_DOCUMENT),
         origin=origin,
-        author=author,
-        message=message,
+        author=keyring.seal_text(author, VERSION_AUTHOR),
+        message=keyring.seal_text(message, VERSION_MESSAGE),
         parent_id=parent_id,
         created_at=datetime.now(UTC).replace(tzinfo=None),
     )
-    with store.session.begin() as session:
-        session.add(row)
-        session.flush()
-        return Version.of(row)
 
 
 def save_compiled(
@@ -108,6 +132,7 @@ def save_compiled(
     (the inputs moved, the text did not).
     """
     body = document.model_dump_json()
+    keyring = store.keyring
     key = (
         document.report_type,
         document.country,
@@ -132,7 +157,7 @@ def save_compiled(
             .limit(1)
         ).first()
         if same is not None:
-            return Version.of(same), False
+            return Version.of(same, keyring), False
         latest = session.scalars(
             select(StoredVersion)
             .where(
@@ -146,25 +171,16 @@ def save_compiled(
             .order_by(StoredVersion.id.desc())
             .limit(1)
         ).first()
-        if latest is not None and latest.document == body:
-            return Version.of(latest), False
-        row = StoredVersion(
-            report_type=document.report_type,
-            edition=document.edition,
-            country=document.country,
-            year=document.year,
-            audience=document.audience,
-            section=section,
-            fingerprint=fingerprint,
-            content_hash=document_hash(body),
-            document=body,
-            origin="compiled",
-            parent_id=latest.id if latest is not None else None,
-            created_at=datetime.now(UTC).replace(tzinfo=None),
-        )
+        # The keyed hash says "same text" without opening the stored tree.
+        if latest is not None and latest.content_hash == keyring.content_hash(body):
+            return Version.of(latest, keyring), False
+        parent = latest.id if latest is not None else None
+        row = _row(store, document, fingerprint, section, "compiled", "", "", parent, body)
         session.add(row)
         session.flush()
-        return Version.of(row), True
+        version = Version.of(row, keyring)
+    note(store, versions_saved=version.id)
+    return version, True
 
 
 def find_by_fingerprint(store: Store, fingerprint: str) -> Version | None:
@@ -177,7 +193,7 @@ def find_by_fingerprint(store: Store, fingerprint: str) -> Version | None:
     )
     with store.session() as session:
         row = session.scalars(stmt).first()
-        return Version.of(row) if row else None
+        return Version.of(row, store.keyring) if row else None
 
 
 def load_version(store: Store, version_id: int) -> tuple[Version, Report]:
@@ -185,17 +201,21 @@ def load_version(store: Store, version_id: int) -> tuple[Version, Report]:
 
     The tree is checked against the hash taken when it was saved first.
     """
+    keyring = store.keyring
     with store.session() as session:
         row = session.get(StoredVersion, version_id)
         if row is None:
             raise NotFoundError(
                 f"no version {version_id}", "see `hrdraft versions list` for the ids"
             )
-        if document_hash(row.document) != row.content_hash:
+        body = keyring.open_text(row.document, VERSION_DOCUMENT)
+        if keyring.content_hash(body) != row.content_hash:
             raise NotFoundError(
                 f"version {version_id} fails its content check: the stored tree was altered"
             )
-        return Version.of(row), Report.model_validate_json(row.document)
+        version = Version.of(row, keyring)
+    note(store, versions_read=version_id)
+    return version, Report.model_validate_json(body)
 
 
 def list_versions(
@@ -219,7 +239,7 @@ def list_versions(
         if value is not None:
             stmt = stmt.where(column == value)
     with store.session() as session:
-        return [Version.of(row) for row in session.scalars(stmt)]
+        return [Version.of(row, store.keyring) for row in session.scalars(stmt)]
 
 
 def previous_version(store: Store, version: Version) -> Version | None:
@@ -239,4 +259,4 @@ def previous_version(store: Store, version: Version) -> Version | None:
     )
     with store.session() as session:
         row = session.scalars(stmt).first()
-        return Version.of(row) if row else None
+        return Version.of(row, store.keyring) if row else None
