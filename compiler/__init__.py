@@ -42,6 +42,7 @@ _PUBLIC: dict[str, str] = {
         ("Category", "Citation", "Person", "Record", "Source", "parse_partial_date"), "records"
     ),
     "SelectedRecord": "select",
+    **dict.fromkeys(("WriteContext", "Writer"), "render.writers"),
 }
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
     from .outline import Edition, ReportExtension, ReportType, SectionSpec, calendar_year
     from .plugins import hookimpl
     from .records import Category, Citation, Person, Record, Source, parse_partial_date
+    from .render.writers import WriteContext, Writer
     from .select import SelectedRecord
 
 
@@ -114,6 +116,8 @@ __all__ = [
     "Source",
     "SourceEntry",
     "Table",
+    "WriteContext",
+    "Writer",
     "calendar_year",
     "hookimpl",
     "parse_partial_date",

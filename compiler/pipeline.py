@@ -27,17 +27,21 @@ from .errors import HrdraftError, NotFoundError
 from .history.versions import Version, find_by_fingerprint, load_version, save_compiled
 from .jobs import DraftFailure, compile_in_processes
 from .plugins import Plugins
+from .safe_write import write_private
 from .select import inputs_of, select_records
 from .store import Store
 
 if TYPE_CHECKING:  # WeasyPrint loads only when something is rendered
     from .render import Renderer
+    from .render.writers import Writer
 
 # The draft writers compiled when no --format is given; any registered one may be asked for.
 FORMATS: tuple[str, ...] = ("html", "pdf")
 # Bump when the document tree's shape changes, so old versions are not reused.
 DOCUMENT_SCHEMA = "1"
-MANIFEST = ".hrdraft-manifest.json"
+# Beside each draft's files, what they were rendered from (".hrr-2023-public.manifest.json"):
+# one per draft, so drafts compiled side by side never write the same one.
+MANIFEST = ".{stem}.manifest.json"
 
 
 @dataclass
@@ -174,15 +178,25 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _read_manifest(folder: Path) -> dict[str, dict[str, str | int]]:
+def _manifest_path(stem: Path) -> Path:
+    return stem.parent / MANIFEST.format(stem=stem.name)
+
+
+def _read_manifest(stem: Path) -> dict[str, dict[str, str | int]]:
     try:
-        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return json.loads(_manifest_path(stem).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def _up_to_date(path: Path, version: Version, templates: str, manifest: dict) -> bool:
-    """The file on disk is exactly what this version renders to with these templates.
+def _writer_digest(writer: Writer) -> str:
+    """A hash of the code of the plugin a writer comes from: a fixed writer writes again."""
+    module = sys.modules.get(getattr(writer.write, "__module__", "") or "")
+    return _source_digest(getattr(module, "__file__", None))
+
+
+def _up_to_date(path: Path, version: Version, made_by: dict[str, str], manifest: dict) -> bool:
+    """The file on disk is exactly what this version renders to with these templates and writer.
 
     Checked by content, not by version id alone: a fresh store numbers its
     versions from 1 again, and an old file must not pass for a new draft.
@@ -190,9 +204,10 @@ def _up_to_date(path: Path, version: Version, templates: str, manifest: dict) ->
     entry = manifest.get(path.name)
     return (
         path.is_file()
+        and not path.is_symlink()
         and entry is not None
         and entry.get("document") == version.content_hash
-        and entry.get("templates") == templates
+        and all(entry.get(key) == value for key, value in made_by.items())
         and entry.get("sha256") == _sha256(path)
     )
 
@@ -222,7 +237,7 @@ def compile_draft(
         )
 
     stem = output_stem(out_dir, request)
-    manifest = _read_manifest(stem.parent)
+    manifest = _read_manifest(stem)
     result = DraftResult(request, version, new_version, warnings=warnings)
     from .render.writers import WriteContext, find_writer
 
@@ -233,24 +248,22 @@ def compile_draft(
         # not with_suffix: "-1.c" is no suffix
         path = stem.parent / f"{stem.name}{writer.suffix}"
         result.files.append(path)
-        if _up_to_date(path, version, templates, manifest):
+        made_by = {"templates": templates, "writer": _writer_digest(writer)}
+        if _up_to_date(path, version, made_by, manifest):
             continue
         if document is None:
             _, document = load_version(store, version.id)
         data = writer.to_bytes(document, context)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)  # never leave a half-written draft under the real name
+        write_private(path, data)
         manifest[path.name] = {
             "version": version.id,
             "document": version.content_hash,
-            "templates": templates,
+            **made_by,
             "sha256": hashlib.sha256(data).hexdigest(),
         }
         result.rendered.append(path)
     if result.rendered:
-        (stem.parent / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        write_private(_manifest_path(stem), json.dumps(manifest, indent=1))
     return result
 
 

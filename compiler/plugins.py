@@ -46,6 +46,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "hrdraft.vocabulary",
     "hrdraft.ingest.readers",
     "hrdraft.render.writers",
+    "hrdraft.history.writers",
 )
 
 
@@ -292,7 +293,12 @@ class Plugins:
                 )
             found[key] = writer
             owner[key] = plugin
-        return found
+        # The core's formats first, in the order its plugins declare them,
+        # then each other plugin's, by plugin name: what --help and errors list.
+        core = {name: index for index, name in enumerate(DEFAULT_PLUGINS)}
+        order = {key: n for n, key in enumerate(found)}
+        ranked = sorted(found, key=lambda k: (core.get(owner[k], len(core)), owner[k], order[k]))
+        return {key: found[key] for key in ranked}
 
     def describe(self) -> list[PluginInfo]:
         by_plugin: dict[str, list[ReportType]] = {}

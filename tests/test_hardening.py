@@ -85,3 +85,40 @@ def test_directory_ingest_reads_no_file_a_planted_symlink_points_at(tmp_path):
     assert "root" not in quarantine
     raw = db.read_bytes()
     assert b"root:x:0:0" not in raw and b"/bin/bash" not in raw
+
+
+def test_a_compile_never_writes_through_a_planted_symlink(hrdraft_sample_store, tmp_path):
+    import os
+    import stat
+
+    from click.testing import CliRunner
+
+    from hrdraft.cli import cli
+
+    out = tmp_path / "out"
+    (out / "XA").mkdir(parents=True)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the officer's notes\n", encoding="utf-8")
+    # Planted at every name an output could be written through.
+    for name in ("hrr-2023-public.html.part", "hrr-2023-public.html"):
+        (out / "XA" / name).symlink_to(victim)
+    result = CliRunner().invoke(
+        cli,
+        ["--db", hrdraft_sample_store.url, "compile", "hrr", "--country", "XA", "--year", "2023",
+         "--format", "html", "--out", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert victim.read_text(encoding="utf-8") == "the officer's notes\n"
+    draft = out / "XA" / "hrr-2023-public.html"
+    assert not draft.is_symlink() and "<h1" in draft.read_text(encoding="utf-8")
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o600
+    fresh = tmp_path / "fresh"
+    CliRunner().invoke(
+        cli,
+        ["--db", hrdraft_sample_store.url, "compile", "hrr", "--country", "XB", "--year", "2023",
+         "--audience", "internal", "--format", "html", "--out", str(fresh)],
+    )  # fmt: skip
+    assert stat.S_IMODE(os.stat(fresh).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(fresh / "XB").st_mode) == 0o700
+    for path in (fresh / "XB").iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import hrdraft.plugins
 from hrdraft import PluginError, hookimpl
 from hrdraft.cli import cli
+from hrdraft.history.writers import HISTORY_WRITERS
 from hrdraft.plugins import load_plugins
 from hrdraft.render.writers import CORE_WRITERS, Writer, find_writer, writers_of
 
@@ -55,9 +56,10 @@ def run(hrdraft_sample_store):
 def test_the_core_writers_are_registered_through_the_hook_like_a_plugins():
     plugins = load_plugins(entry_points=False)
     assert plugins.pm.has_plugin("hrdraft.render.writers")
+    assert plugins.pm.has_plugin("hrdraft.history.writers")
     assert list(writers_of(plugins, "draft")) == ["html", "pdf", "md"]
     assert list(writers_of(plugins, "diff")) == ["terminal", "html", "pdf", "json"]
-    assert set(plugins.writers.values()) == set(CORE_WRITERS)
+    assert set(plugins.writers.values()) == {*CORE_WRITERS, *HISTORY_WRITERS}
     assert find_writer(plugins, "draft", "pdf").binary
     assert find_writer(plugins, "diff", "json").suffix == ".json"
     with pytest.raises(hrdraft.NotFoundError, match="no diff format 'md'") as error:
@@ -98,7 +100,7 @@ def test_a_second_writer_of_the_same_kind_and_name_names_both_plugins():
 
 
 def test_a_diff_writer_may_share_a_draft_writers_name():
-    names = [(w.kind, w.name) for w in CORE_WRITERS]
+    names = list(load_plugins(entry_points=False).writers)
     assert ("draft", "html") in names and ("diff", "html") in names
 
 

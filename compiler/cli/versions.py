@@ -19,6 +19,7 @@ from ..history.diff import diff_versions, previous_year_version
 from ..history.export import import_markdown
 from ..history.versions import Version, list_versions, load_version, previous_version
 from ..render.writers import WriteContext, Writer, find_writer
+from ..safe_write import write_private
 from . import Env, cli, console, pass_env, render_options
 from .drafts import FormatChoice, FormatOption
 
@@ -288,7 +289,7 @@ def _needs_file(writer: Writer, out: Path | None, what: str, stem: str) -> None:
 def _emit(
     writer: Writer, tree: Any, context: WriteContext, out: Path | None, note: str = ""
 ) -> None:
-    """The writer's output on stdout, or in `out` (whole or not at all: written, then renamed)."""
+    """The writer's output on stdout, or in `out` (0600, whole or not at all)."""
     data = writer.output(tree, context)
     if out is None:
         if isinstance(data, bytes):
@@ -296,7 +297,5 @@ def _emit(
         else:
             sys.stdout.write(data)
         return
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    tmp.replace(out)
+    write_private(out, data)
     console.print(f"Wrote {out}{note}", markup=False, soft_wrap=True)

@@ -8,21 +8,19 @@ made from the same document in the same run), then WeasyPrint.
 
 Writers are registered through the ``hrdraft_register_writers`` hook, the
 core's own like any plugin's: this module is a default plugin and registers
-the draft writers ``html``, ``pdf`` and ``md`` and the diff writers
-``terminal``, ``html``, ``pdf`` and ``json``. A name is unique per kind (a
+the draft writers ``html`` and ``pdf``; ``hrdraft.history.writers``, another,
+the draft writer ``md`` and the diff writers ``terminal``, ``html``,
+``pdf`` and ``json``. A name is unique per kind (a
 draft writer and a diff writer may share one); `Plugins.writers` merges
 them and names both plugins of a clash. ``hrdraft compile``, ``hrdraft
 export`` and ``hrdraft diff`` accept exactly the registered names.
 
-The Markdown and diff writers do their work in the history stage
-(compiler/history/export.py, compiler/history/redline.py), which comes
-after rendering; they import it when they run, so registering writers
-costs nothing until one is used.
+The Markdown and diff writers belong to the history stage, which comes
+after rendering, and are registered from there.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -32,7 +30,6 @@ from ..plugins import hookimpl
 
 if TYPE_CHECKING:
     from ..document import Report
-    from ..history.diff import ReportDiff
     from ..plugins import Plugins
     from .renderer import Renderer
 
@@ -142,10 +139,7 @@ class Writer:
 
 def writers_of(plugins: Plugins, kind: WriterKind) -> dict[str, Writer]:
     """The registered writers of one kind, by name: the core's first, then plugins' by name."""
-    mine = [w for (k, _), w in plugins.writers.items() if k == kind]
-    core = {id(w): n for n, w in enumerate(CORE_WRITERS)}
-    mine.sort(key=lambda w: (core.get(id(w), len(core)), w.name))
-    return {w.name: w for w in mine}
+    return {name: w for (k, name), w in plugins.writers.items() if k == kind}
 
 
 def find_writer(plugins: Plugins, kind: WriterKind, name: str) -> Writer:
@@ -170,53 +164,6 @@ def _draft_pdf(report: Report, context: WriteContext) -> bytes:
     return context.renderer.write_pdf(context.html(report))
 
 
-def _draft_markdown(report: Report, context: WriteContext) -> str:
-    from ..history.export import export_markdown
-
-    if context.version is None:
-        raise NotFoundError(
-            "a Markdown export names the stored version it was made from, and there is none",
-            "export a stored version: hrdraft export VERSION --format md",
-        )
-    return export_markdown(context.version, report)
-
-
-def _diff_terminal(diff: ReportDiff, context: WriteContext) -> str:
-    from rich.console import Console
-
-    from ..history.redline import print_diff
-
-    color_system = context.options.get("color_system")
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        color_system=color_system,
-        force_terminal=color_system is not None,
-        width=int(context.options.get("width") or 100),
-        highlight=False,
-    )
-    print_diff(diff, console, context=bool(context.options.get("context")))
-    return buffer.getvalue()
-
-
-def _diff_html(diff: ReportDiff, context: WriteContext) -> str:
-    from ..history.redline import redline_html
-
-    return redline_html(diff, context.renderer)
-
-
-def _diff_pdf(diff: ReportDiff, context: WriteContext) -> bytes:
-    from ..history.redline import redline_html
-
-    return context.renderer.write_pdf(redline_html(diff, context.renderer))
-
-
-def _diff_json(diff: ReportDiff, context: WriteContext) -> str:
-    from ..history.redline import diff_to_json
-
-    return diff_to_json(diff)
-
-
 CORE_WRITERS: tuple[Writer, ...] = (
     Writer(
         "html",
@@ -234,47 +181,6 @@ CORE_WRITERS: tuple[Writer, ...] = (
         "the draft as a paged PDF (the HTML through the print styles)",
         _draft_pdf,
         binary=True,
-    ),
-    Writer(
-        "md",
-        "draft",
-        ".md",
-        "text/markdown",
-        "Markdown to edit by hand and import back (hrdraft versions import)",
-        _draft_markdown,
-    ),
-    Writer(
-        "terminal",
-        "diff",
-        ".txt",
-        "text/plain",
-        "a summary, then each change (colour on a terminal, [-old-]{+new+} otherwise)",
-        _diff_terminal,
-    ),
-    Writer(
-        "html",
-        "diff",
-        ".html",
-        "text/html",
-        "an HTML redline, blocks as the draft shows them, insertions and deletions marked",
-        _diff_html,
-    ),
-    Writer(
-        "pdf",
-        "diff",
-        ".pdf",
-        "application/pdf",
-        "the HTML redline as a paged PDF",
-        _diff_pdf,
-        binary=True,
-    ),
-    Writer(
-        "json",
-        "diff",
-        ".json",
-        "application/json",
-        "the diff as data (docs/diff.md, schema_version 1)",
-        _diff_json,
     ),
 )
 

@@ -7,7 +7,7 @@ third party's plugin would be; it uses only what such a plugin can.
 from __future__ import annotations
 
 import hrdraft
-from hrdraft.render.writers import WriteContext, Writer
+from hrdraft import WriteContext, Writer
 
 
 def plain_text(report: hrdraft.Report, context: WriteContext) -> str:
