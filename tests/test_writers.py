@@ -228,3 +228,50 @@ def test_a_plugins_writer_that_fails_is_a_plugin_error_naming_it(run, monkeypatc
     assert "draft format 'broken' failed: ZeroDivisionError" in result.output
     assert "Traceback" not in result.output
     monkeypatch.setattr(hrdraft.plugins, "_default", None)
+
+
+WRITER_PROBE = """
+import hrdraft
+from hrdraft import Writer
+
+
+def write(report, context):
+    return {text!r} + report.title
+
+
+@hrdraft.hookimpl
+def hrdraft_register_writers():
+    return [Writer("probe", "draft", ".probe", "text/plain", "a probe", write)]
+"""
+
+
+def test_a_fixed_writer_writes_its_files_again(hrdraft_sample_store, tmp_path, monkeypatch):
+    import importlib
+
+    from hrdraft.build import BuildRequest
+    from hrdraft.pipeline import compile_draft
+    from hrdraft.render import Renderer
+
+    source = tmp_path / "code" / "hrdraft_writer_probe.py"
+    source.parent.mkdir()
+    source.write_text(WRITER_PROBE.format(text="first: "), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(source.parent))
+    import hrdraft_writer_probe
+
+    renderer = Renderer()
+
+    def run():
+        # A fresh process each time, as each `hrdraft compile` is.
+        plugins = load_plugins(extra=(hrdraft_writer_probe,))
+        return compile_draft(
+            hrdraft_sample_store, plugins, renderer, BuildRequest("hrr", "XA", 2023),
+            out_dir=tmp_path / "out", formats=("probe",),
+        )  # fmt: skip
+
+    first = run()
+    assert first.rendered and not run().rendered  # same writer: up to date
+    source.write_text(WRITER_PROBE.format(text="fixed: "), encoding="utf-8")
+    importlib.reload(hrdraft_writer_probe)
+    again = run()
+    assert not again.new_version and again.rendered == again.files  # the draft did not change
+    assert again.files[0].read_text(encoding="utf-8").startswith("fixed: ")
