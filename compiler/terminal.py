@@ -12,6 +12,10 @@ visible code points instead. Line breaks and tabs are kept.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from rich.console import Console, RenderableType, RenderHook
+from rich.segment import Segment
 
 # ECMA-48 sequences, then any other C0 or C1 control but \t and \n.
 _CONTROLS = re.compile(
@@ -39,3 +43,46 @@ def show_bidi(text: str) -> str:
 def for_terminal(text: str) -> str:
     """`text` with every control sequence removed and bidi controls made visible."""
     return show_bidi(_CONTROLS.sub("", text))
+
+
+# What JSON leaves as it is but a terminal acts on: DEL, the C1 controls, bidi controls.
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}]")
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with every character a terminal would act on written as ``\\uXXXX``.
+
+    The data is unchanged (a JSON reader gets the same strings back); the C0
+    controls are escaped by the JSON encoder already.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _Clean:
+    """A renderable whose text segments are cleaned; rich's own styling is left alone."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        for segment in console.render(self.renderable, options):
+            if segment.control or not _needs_cleaning(segment.text):
+                yield segment
+            else:
+                yield Segment(for_terminal(segment.text), segment.style)
+
+
+def _needs_cleaning(text: str) -> bool:
+    return bool(_CONTROLS.search(text) or _BIDI.search(text))
+
+
+class _CleanOutput(RenderHook):
+    def process_renderables(self, renderables: list[RenderableType]) -> list[RenderableType]:
+        return [_Clean(r) for r in renderables]
+
+
+def safe_console(**options: Any) -> Console:
+    """A rich Console whose printed text never carries a control sequence from its content."""
+    console = Console(**options)
+    console.push_render_hook(_CleanOutput())
+    return console

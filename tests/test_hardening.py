@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import time
 
 import pytest
@@ -122,3 +124,55 @@ def test_a_compile_never_writes_through_a_planted_symlink(hrdraft_sample_store, 
     assert stat.S_IMODE(os.stat(fresh / "XB").st_mode) == 0o700
     for path in (fresh / "XB").iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+# Window title, a planted hyperlink, a clipboard write, clear screen, 8-bit CSI.
+ESCAPES = "\x1b]0;pwned\x07\x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\\x1b]52;c;ZXZpbA==\x07\x1b[2J\x9b31m"
+
+
+def _no_control_sequences(output: str) -> None:
+    for bad in ("\x1b]", "\x1b[2J", "\x9b", "\x07", "pwned\x07"):
+        assert bad not in output, repr(bad)
+
+
+def test_terminal_escapes_in_stored_text_never_reach_the_terminal(hrdraft_store, tmp_path):
+    from click.testing import CliRunner
+
+    from hrdraft.cli import cli
+    from hrdraft.document import Paragraph, Report, Section
+    from hrdraft.history.versions import save_version
+
+    # A quarantined row keeps its raw text, control characters and all.
+    bad = tmp_path / "bad.jsonl"
+    row = {"id": "Q-1", "country": "XA", "year": "soon", "title": "T" + ESCAPES}
+    bad.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    db = hrdraft_store.url
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "ingest", str(bad)]).exit_code == 1
+    for args in (
+        ["quarantine", "list"],
+        ["quarantine", "show", "1"],
+        ["quarantine", "list", "--json"],
+    ):
+        result = runner.invoke(cli, ["--db", db, *args])
+        assert result.exit_code == 0, result.output
+        _no_control_sequences(result.output)
+
+    # Two stored versions whose text carries escapes (an old store, an edited import).
+    def version(text: str, fingerprint: str):
+        section = Section(id="1", number="1", title="One" + ESCAPES, blocks=(Paragraph(text=text),))
+        report = Report(
+            report_type="hrr", report_title="HRR", edition="2023", country="XA",
+            country_name="Esterra", year=2023, period="2023", audience="public",
+            title="Esterra" + ESCAPES, sections=(section,),
+        )  # fmt: skip
+        return save_version(hrdraft_store, report, fingerprint=fingerprint)
+
+    old = version("Police detained " + ESCAPES + " three people.", "a")
+    new = version("Police detained " + ESCAPES + " four people.", "b")
+    for args in (["diff", str(old.id), str(new.id)], ["versions", "show", str(new.id), "--json"]):
+        result = runner.invoke(cli, ["--db", db, *args], color=True)
+        assert result.exit_code == 0, result.output
+        _no_control_sequences(result.output)
+    shown = runner.invoke(cli, ["--db", db, "diff", str(old.id), str(new.id)]).output
+    assert re.search(r"\[-three ?-\]\{\+four ?\+\}", shown)  # the change itself still shows

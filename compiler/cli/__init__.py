@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 
 from ..errors import HrdraftError
 from ..plugins import Plugins, get_plugins
 from ..store import Store, open_store
+from ..terminal import safe_console
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# Record text, quarantined rows and stored versions never drive the terminal.
+console = safe_console(highlight=False)
+err_console = safe_console(stderr=True, highlight=False)
 
 
 class Env:
@@ -137,7 +138,7 @@ def cli(ctx: click.Context, db: str | None, key: Path | None) -> None:
 
 
 def _load_commands() -> None:
-    from . import drafts, records, reports, versions  # noqa: F401  (they register)
+    from . import drafts, keys, records, reports, versions  # noqa: F401  (they register)
 
     try:
         get_plugins().hook.hrdraft_register_commands(cli=cli)

@@ -18,6 +18,7 @@ from ..errors import InputFileError, NotFoundError, choices
 from ..ingest import BatchResult, expand_paths, ingest_file, record_schema
 from ..store import quarantine
 from ..store import records as stored_records
+from ..terminal import for_terminal, json_for_terminal
 from . import Env, cli, console, err_console, pass_env
 
 # Files at least this large get a progress bar; smaller ones finish at once.
@@ -101,6 +102,7 @@ def ingest_command(env: Env, paths: tuple[Path, ...], format_: str | None) -> No
         raise NotFoundError(f"unknown format {format_!r}", choices(sorted(plugins.readers)))
     results: list[BatchResult] = []
     unreadable = 0
+
     def skipped(path: Path, reason: str) -> None:
         err_console.print(f"[yellow]skipped:[/] {escape(str(path))}: {reason}", soft_wrap=True)
 
@@ -168,7 +170,7 @@ def records_list_command(
     )
     if as_json:
         out = [{**rec.data, "revision": rec.revision} for rec in rows]
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        click.echo(json_for_terminal(json.dumps(out, ensure_ascii=False, indent=2)))
         return
     if not rows:
         console.print("No records match. Ingest some with `hrdraft ingest FILE`.")
@@ -226,15 +228,14 @@ def records_show_command(env: Env, record_id: str, source: str | None, as_json: 
         for rev in history
     ]
     if as_json:
-        click.echo(
-            json.dumps({"record": current, "revisions": revisions}, ensure_ascii=False, indent=2)
-        )
+        payload = {"record": current, "revisions": revisions}
+        click.echo(json_for_terminal(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     console.print(
         f"[bold]{escape(record.record_id)}[/] from {escape(record.source_name)}, "
         f"revision {record.revision}"
     )
-    click.echo(json.dumps(current, ensure_ascii=False, indent=2))
+    click.echo(json_for_terminal(json.dumps(current, ensure_ascii=False, indent=2)))
     table = Table(title="Revisions", title_justify="left")
     for column in ("Rev", "Stored at (UTC)", "Batch", "File", "Content hash"):
         table.add_column(column, overflow="fold")
@@ -280,7 +281,11 @@ def quarantine_list_command(env: Env, as_json: bool) -> None:
     """List quarantined rows as FILE:LINE: field: message, newest batch last."""
     rows = quarantine.list_quarantined(env.store)
     if as_json:
-        click.echo(json.dumps([_quarantine_data(r) for r in rows], ensure_ascii=False, indent=2))
+        click.echo(
+            json_for_terminal(
+                json.dumps([_quarantine_data(r) for r in rows], ensure_ascii=False, indent=2)
+            )
+        )
         return
     if not rows:
         console.print("The quarantine is empty.")
@@ -310,9 +315,9 @@ def quarantine_show_command(env: Env, number: int) -> None:
         console.print(f"  {escape(error['field'])}: {escape(error['message'])}", soft_wrap=True)
     console.print("Raw content:")
     try:
-        click.echo(json.dumps(json.loads(row.raw), ensure_ascii=False, indent=2))
+        click.echo(json_for_terminal(json.dumps(json.loads(row.raw), ensure_ascii=False, indent=2)))
     except ValueError:
-        click.echo(row.raw)
+        click.echo(for_terminal(row.raw))
 
 
 # -------------------------------------------------------------------------
@@ -328,7 +333,7 @@ def categories_command(env: Env, as_json: bool) -> None:
     categories = list(env.plugins.vocabulary.categories.values())
     if as_json:
         data = [{"id": c.id, "label": c.label, "description": c.description} for c in categories]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_for_terminal(json.dumps(data, ensure_ascii=False, indent=2)))
         return
     table = Table()
     table.add_column("Id")

@@ -20,6 +20,7 @@ from ..history.export import import_markdown
 from ..history.versions import Version, list_versions, load_version, previous_version
 from ..render.writers import WriteContext, Writer, find_writer
 from ..safe_write import write_private
+from ..terminal import for_terminal, json_for_terminal
 from . import Env, cli, console, pass_env, render_options
 from .drafts import FormatChoice, FormatOption
 
@@ -59,7 +60,11 @@ def list_command(
         env.store, report_type=report_type, country=country, year=year, audience=audience
     )
     if as_json:
-        click.echo(json.dumps([_version_data(v) for v in versions], ensure_ascii=False, indent=2))
+        click.echo(
+            json_for_terminal(
+                json.dumps([_version_data(v) for v in versions], ensure_ascii=False, indent=2)
+            )
+        )
         return
     if not versions:
         console.print(
@@ -108,7 +113,7 @@ def show_command(env: Env, version_id: int, as_json: bool) -> None:
     version, report = load_version(env.store, version_id)
     if as_json:
         payload = {"version": _version_data(version), "document": report.model_dump(mode="json")}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_for_terminal(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     for key, value in _version_data(version).items():
         if value not in ("", None):
@@ -295,7 +300,8 @@ def _emit(
         if isinstance(data, bytes):
             click.echo(data, nl=False)
         else:
-            sys.stdout.write(data)
+            # On a terminal record text must not drive it; piped, the file is kept exact.
+            sys.stdout.write(for_terminal(data) if sys.stdout.isatty() else data)
         return
     write_private(out, data)
     console.print(f"Wrote {out}{note}", markup=False, soft_wrap=True)

@@ -28,6 +28,7 @@ from ..document import Block
 from ..errors import HrdraftError
 from ..render import marks
 from ..render.renderer import text_direction
+from ..terminal import for_terminal
 from .changes import TEXT_FIELDS, FieldDiff
 from .diff import BlockOp, Explanation, ItemOp, ReportDiff, SectionDiff, Span
 from .textdiff import apply_items, new_text, old_text
@@ -301,7 +302,7 @@ def _rich_spans(spans: Iterable[Span], marks: bool = False) -> Text:
     # Without colour (a pipe, NO_COLOR), wdiff's [-deleted-] {+inserted+} marks.
     text = Text()
     for span in spans:
-        value = span.text
+        value = for_terminal(span.text)  # record text never drives the reviewer's terminal
         if marks and span.op == "delete":
             value = f"[-{value}-]"
         elif marks and span.op == "insert":
@@ -318,7 +319,12 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
     """
     marks = console.color_system is None
     console.print(
-        Text.assemble(("diff ", "bold"), _version_label(diff.old), " → ", _version_label(diff.new))
+        Text.assemble(
+            ("diff ", "bold"),
+            for_terminal(_version_label(diff.old)),
+            " → ",
+            for_terminal(_version_label(diff.new)),
+        )
     )
     if diff.audience != "public":
         console.print(Text("INTERNAL: this diff shows text of an internal draft", style="bold red"))
@@ -330,7 +336,12 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
             console.print(f"  {key} changed")
         else:
             console.print(
-                Text.assemble(f"  {key}: ", (str(old), "red strike"), " → ", (str(new), "green"))
+                Text.assemble(
+                    f"  {key}: ",
+                    (for_terminal(str(old)), "red strike"),
+                    " → ",
+                    (for_terminal(str(new)), "green"),
+                )
             )
     summary = _summary(diff)
     console.print(
@@ -365,7 +376,8 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
     for section in diff.changed_sections:
         console.print()
         console.print(
-            Text(f"§ {_heading(section)}: {_status_words(section)}", style="bold"), soft_wrap=True
+            Text(f"§ {for_terminal(_heading(section))}: {_status_words(section)}", style="bold"),
+            soft_wrap=True,
         )
         for op in section.blocks:
             if op.op == "unchanged" and not context:
@@ -388,14 +400,14 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
                     )
                 )  # type: ignore[operator]
             if moved := _moved(op, where)[0]:
-                console.print(Text(f"     {moved}", style="dim"), soft_wrap=True)
+                console.print(Text(f"     {for_terminal(moved)}", style="dim"), soft_wrap=True)
             for line in _explain_lines(op):
-                console.print(Text(f"     why: {line}", style="cyan"), soft_wrap=True)
+                console.print(Text(f"     why: {for_terminal(line)}", style="cyan"), soft_wrap=True)
     if diff.records:
         console.print()
         console.print(Text("Records behind the changes", style="bold"))
         for e in diff.records:
-            console.print(Text(f"  {explain_text(e)}"), soft_wrap=True)
+            console.print(Text(f"  {for_terminal(explain_text(e))}"), soft_wrap=True)
 
 
 def _version_label(meta: dict[str, Any]) -> str:

@@ -39,13 +39,12 @@ def _draft_markdown(report: Report, context: WriteContext) -> str:
 
 
 def _diff_terminal(diff: ReportDiff, context: WriteContext) -> str:
-    from rich.console import Console
-
+    from ..terminal import safe_console
     from .redline import print_diff
 
     color_system = context.options.get("color_system")
     buffer = io.StringIO()
-    console = Console(
+    console = safe_console(
         file=buffer,
         color_system=color_system,
         force_terminal=color_system is not None,
