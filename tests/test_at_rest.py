@@ -13,6 +13,7 @@ import json
 import os
 import stat
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -190,8 +191,8 @@ def test_a_stored_version_and_its_author_are_sealed(tmp_path: Path) -> None:
 # -------------------------------------------------------------------------
 
 
-def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args), env=env)
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, list(args), env=env, input=input)
 
 
 def test_a_wrong_key_is_a_clear_error_naming_the_key_file(tmp_path: Path) -> None:
@@ -438,3 +439,160 @@ def test_a_plaintext_store_is_sealed_by_the_migration_and_nothing_is_lost(
         store.dispose()
     # VACUUM (FULL) rewrote the files: the plaintext is not in free pages either.
     assert readable(scan(), secrets) == []
+
+
+# -------------------------------------------------------------------------
+# hrdraft key create / backup / rotate / show-path
+# -------------------------------------------------------------------------
+
+
+def test_key_show_path_create_and_backup(tmp_path: Path) -> None:
+    db, key = tmp_path / "store.sqlite", tmp_path / "store.key"
+    shown = run("--db", str(db), "key", "show-path")
+    assert shown.exit_code == 0 and f"{key} (not created yet)" in shown.output
+    assert not key.exists() and not db.exists()  # showing opens nothing
+    created = run("--db", str(db), "key", "create")
+    assert created.exit_code == 0, created.output
+    assert key.exists() and "hrdraft key backup PATH" in created.output
+    again = run("--db", str(db), "key", "create")
+    assert again.exit_code == 2 and f"a key file exists at {key} already" in again.output
+    backup = tmp_path / "usb" / "store-key.backup"
+    done = run("--db", str(db), "key", "backup", str(backup))
+    assert done.exit_code == 0, done.output
+    assert "apart from the database" in done.output
+    assert (mode(backup), mode(backup.parent)) == (0o600, 0o700)
+    assert backup.read_bytes() == key.read_bytes()
+    assert run("--db", str(db), "key", "backup", str(backup)).exit_code == 2  # never overwritten
+    # The backup opens the store in the key's place.
+    key.unlink()
+    assert run("--db", str(db), "--key", str(backup), "records", "list").exit_code == 0
+
+
+def test_key_rotate_keeps_every_record_readable_and_the_old_key_opens_nothing(
+    tmp_path: Path, hrdraft_plugins
+) -> None:
+    db, key = tmp_path / "store.sqlite", tmp_path / "store.key"
+    bad = write_jsonl(tmp_path / "bad.jsonl", [BAD_ROW])
+    assert run("--db", str(db), "ingest", str(SAMPLE), str(bad)).exit_code == 1  # one quarantined
+    compiled = run(
+        "--db", str(db), "compile", "hrr", "--country", "XA", "--year", "2023",
+        "--format", "html", "--out", str(tmp_path / "out"), "--jobs", "1",
+    )  # fmt: skip
+    assert compiled.exit_code == 0, compiled.output
+    store = open_store(f"sqlite:///{db}")
+    before = (
+        stored_records.list_current(store),
+        quarantine.list_quarantined(store),
+        load_version(store, 1),
+        batches.list_batches(store),
+    )
+    store.dispose()
+    old_key = tmp_path / "old.key"
+    old_key.write_bytes(key.read_bytes())
+
+    rotated = run("--db", str(db), "key", "rotate", input="y\n")
+    assert rotated.exit_code == 0, rotated.output
+    assert "make a new one now" in rotated.output
+    assert key.read_bytes() != old_key.read_bytes() and mode(key) == 0o600
+    assert not Path(f"{key}.new").exists()
+
+    store = open_store(f"sqlite:///{db}")
+    try:
+        after = (
+            stored_records.list_current(store),
+            quarantine.list_quarantined(store),
+            load_version(store, 1),
+            batches.list_batches(store),
+        )
+        # Keyed hashes are new, the content the same.
+        assert [c.data for c in after[0]] == [c.data for c in before[0]]
+        assert [c.content_hash for c in after[0]] != [c.content_hash for c in before[0]]
+        assert (after[1], after[3]) == (before[1], before[3])  # quarantine, batches
+        (version, document), (version_before, document_before) = after[2], before[2]
+        assert document == document_before
+        assert replace(version, content_hash="") == replace(version_before, content_hash="")
+        again = ingest_paths(store, hrdraft_plugins, [SAMPLE])
+        assert (again[0].stored, again[0].revised) == (0, 0)  # every record still "unchanged"
+    finally:
+        store.dispose()
+    refused = run("--db", str(db), "--key", str(old_key), "records", "list")
+    assert refused.exit_code == 2 and "does not open the store" in refused.output
+    assert readable(sqlite_bytes(db), secrets_of(sample_rows())) == []
+    recompiled = run(
+        "--db", str(db), "compile", "hrr", "--country", "XA", "--year", "2023",
+        "--format", "html", "--out", str(tmp_path / "out"), "--jobs", "1",
+    )  # fmt: skip
+    assert recompiled.exit_code == 0 and "v1 (unchanged)" in recompiled.output
+
+
+def test_key_rotate_asks_first(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    assert run("--db", str(db), "init").exit_code == 0
+    key = (tmp_path / "store.key").read_bytes()
+    declined = run("--db", str(db), "key", "rotate", input="n\n")
+    assert declined.exit_code == 1 and (tmp_path / "store.key").read_bytes() == key
+
+
+def test_a_rotation_cut_off_before_its_rename_is_finished_at_the_next_open(
+    any_store, tmp_path: Path, hrdraft_plugins, monkeypatch
+) -> None:
+    from hrdraft.store import rotation
+
+    ingest_paths(any_store, hrdraft_plugins, [SAMPLE])
+    source = any_store.key_source
+    assert source.path is not None
+    old = source.path.read_bytes()
+
+    def power_cut(_source):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt  # after the commit, before the rename
+
+    monkeypatch.setattr(rotation, "commit_pending_key", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        rotation.rotate_key(any_store)
+    assert source.path.read_bytes() == old and Path(f"{source.path}.new").exists()
+    monkeypatch.undo()
+    store = open_store(any_store.connect_url)
+    try:
+        assert any("finished an interrupted key rotation" in n for n in store.notices)
+        assert len(stored_records.list_current(store)) == len(sample_rows())
+    finally:
+        store.dispose()
+    assert source.path.read_bytes() != old and not Path(f"{source.path}.new").exists()
+
+
+def test_a_writer_holding_the_old_key_is_refused_after_a_rotation(
+    any_store, tmp_path: Path
+) -> None:
+    from hrdraft.history.versions import save_version
+    from hrdraft.store.rotation import rotate_key
+
+    other = open_store(any_store.connect_url)
+    try:
+        rotate_key(other)
+    finally:
+        other.dispose()
+    report = Report(
+        report_type="hrr", report_title="HRR", edition="2023", country="XA",
+        country_name="Esterra", year=2023, period="2023", audience="public",
+        title="Esterra 2023", sections=(),
+    )  # fmt: skip
+    with pytest.raises(StoreKeyError, match="key was changed"):
+        save_version(any_store, report, fingerprint="f")
+
+
+def test_a_passphrase_store_rotates_to_a_new_passphrase(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    env = {"HRDRAFT_PASSPHRASE": "first passphrase"}
+    assert run("--db", str(db), "ingest", str(SAMPLE), env=env).exit_code == 0
+    rotated = run(
+        "--db", str(db), "key", "rotate", "--yes",
+        env={**env, "HRDRAFT_NEW_PASSPHRASE": "second passphrase"},
+    )  # fmt: skip
+    assert rotated.exit_code == 0, rotated.output
+    assert run("--db", str(db), "records", "list", env=env).exit_code == 2
+    listed = run(
+        "--db", str(db), "records", "list", env={"HRDRAFT_PASSPHRASE": "second passphrase"}
+    )
+    assert listed.exit_code == 0 and "XA-2023-0001" in listed.output
+    backup = run("--db", str(db), "key", "backup", str(tmp_path / "b.key"), env=env)
+    assert backup.exit_code == 2

@@ -36,6 +36,7 @@ from sqlalchemy.engine import Connection
 
 from .crypto import AUDIT_DETAILS, Keyring, SealBroken
 from .engine import Store
+from .keys import assert_current_key
 from .models import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
@@ -127,6 +128,7 @@ def record(
     at = datetime.now(UTC).replace(tzinfo=None)
     with store.engine.begin() as conn:
         head = _lock_head(conn)
+        assert_current_key(conn, keyring)
         entry_id = head.last_id + 1
         digest = keyring.audit_mac(_message(head.last_hash, entry_id, at, action, body))
         conn.execute(

@@ -71,6 +71,7 @@ class Store:
         self.key_source = key_source
         self.session = sessionmaker(engine, expire_on_commit=False)
         self.notices: list[str] = []
+        self.key_created = False  # this open gave the store its key (it had none)
         self.touched: dict[str, list[Any]] = {}
         self.touched_more: dict[str, int] = {}
 
@@ -106,6 +107,15 @@ def open_store(
     a :class:`~hrdraft.store.keys.StoreKeyError` that names the file.
     """
     return _open(url, upgrade=upgrade, key_file=key_file)
+
+
+def key_source_of(url: str | None = None, key_file: str | Path | None = None) -> KeySource:
+    """Where the key of the store at `url` is looked for, without opening the store."""
+    from .keys import key_source
+
+    parsed = make_url(database_url(url))
+    key_file = key_file or parsed.query.get(KEY_PARAMETER) or None
+    return key_source(parsed.difference_update_query([KEY_PARAMETER]), key_file)
 
 
 def _open_unencrypted(url: str) -> Store:
@@ -155,6 +165,7 @@ def _open(
         ) from None
     store = Store(engine, unlocked.keyring, source)
     store.notices = notices + list(unlocked.notices)
+    store.key_created = unlocked.row is not None
     if engine.dialect.name == "sqlite" and engine.url.database:
         from .files import sqlite_files, tighten
 

@@ -41,6 +41,7 @@ from .crypto import (
     QUARANTINE_RAW,
     REVISION_DATA,
 )
+from .keys import assert_current_key
 from .models import Batch, QuarantinedRow, StoredRecord
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ def open_batch(store: Store, *, file_name: str, sha256: str, format: str) -> Ite
                     "quarantined": 0,
                 },
             ).scalar_one()
+            assert_current_key(conn, keyring)
             yield BulkWriter(conn, batch_id, file_name, now, keyring)
     except IntegrityError as exc:
         raise WriteConflict(str(exc.orig)) from exc

@@ -355,3 +355,38 @@ def _finish_rotation(source: KeySource, stored: StoreKey) -> Keyring | None:
         return None
     commit_pending_key(source)
     return keyring
+
+
+def assert_current_key(conn: Connection, keyring: Keyring) -> None:
+    """Refuse to write with a key the store no longer has (rotated while this process ran).
+
+    Called inside every write transaction, after its first write (SQLite's
+    lock is then held); on PostgreSQL the key row is share-locked, so a
+    rotation waits for the writes in progress and they wait for it.
+    """
+    if not keyring.encrypted:
+        return
+    key = StoreKey.__table__
+    stmt = select(key.c.check_value)
+    if conn.dialect.name == "postgresql":
+        stmt = stmt.with_for_update(read=True)
+    if not keyring.matches(conn.execute(stmt).scalar_one()):
+        raise StoreKeyError(
+            "the store's key was changed (`hrdraft key rotate`) while this command ran",
+            "run the command again: what it was writing was not stored",
+        )
+
+
+def backup_key(store_keyring: Keyring, source: KeySource, destination: Path) -> None:
+    """Write a copy of the store's key file to `destination` (new, 0600), checked first."""
+    if source.passphrase or source.path is None:
+        raise StoreKeyError(
+            "this store is locked with a passphrase: there is no key file to back up",
+            "keep the passphrase where your organisation keeps secrets (a password manager)",
+        )
+    master = read_key_file(source.path)
+    if not Keyring(master).matches(store_keyring.check_value):
+        raise StoreKeyError(f"{source.path} is not the key this store was opened with")
+    if destination.resolve() == source.path:
+        raise StoreKeyError(f"{destination} is the key file itself", "choose another path")
+    backup_key_file(master, destination)

@@ -22,6 +22,7 @@ from ..errors import NotFoundError
 from .audit import note
 from .crypto import VERSION_AUTHOR, VERSION_DOCUMENT, VERSION_MESSAGE, Keyring
 from .engine import Store
+from .keys import assert_current_key
 from .models import StoredVersion
 
 
@@ -81,6 +82,7 @@ def save_version(
     with store.session.begin() as session:
         session.add(row)
         session.flush()
+        assert_current_key(session.connection(), store.keyring)
         version = Version.of(row, store.keyring)
     note(store, versions_saved=version.id)
     return version
@@ -150,6 +152,7 @@ def save_compiled(
             # A write statement takes SQLite's write lock even when it changes
             # nothing; every other writer now waits for this transaction.
             session.execute(text("UPDATE versions SET id = id WHERE 0 = 1"))
+        assert_current_key(session.connection(), keyring)
         same = session.scalars(
             select(StoredVersion)
             .where(StoredVersion.fingerprint == fingerprint, StoredVersion.origin == "compiled")
