@@ -124,6 +124,8 @@ def fold_char(ch: str) -> str:
     """The folded form of one character (possibly empty, possibly two: ß → ss)."""
     if ch in _INVISIBLE or (unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\t\n\r"):
         return ""
+    if "\uac00" <= ch <= "\ud7a3":  # a Hangul syllable is its own folded form
+        return ch
     if ch.isspace():
         return " "
     if ch in _APOSTROPHES:
@@ -138,7 +140,8 @@ def fold_char(ch: str) -> str:
         c = prototypes.get(c, c)
         c = prototypes.get(c, c)  # a prototype that is itself a look-alike once folded
         if _is_han(c):
-            c = _simplified().convert(c)  # type: ignore[attr-defined]
+            simple = _simplified().convert(c)  # type: ignore[attr-defined]
+            c = simple if len(simple) == 1 else c  # one for one, so offsets map
         out.append(c.casefold())
     folded = "".join(out)
     if folded in _APOSTROPHES:
@@ -165,7 +168,8 @@ def _uneven() -> re.Pattern[str]:
     # Built once from the whole Basic Multilingual Plane; characters beyond
     # it are always handled one by one (they are rare in record text).
     for code in range(0x10000):
-        if 0xD800 <= code <= 0xDFFF:
+        # Surrogates; Han ideographs and Hangul syllables, which fold one for one.
+        if 0xD800 <= code <= 0xDFFF or 0x3400 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7A3:
             continue
         folded = _TABLE[code]
         if len(folded) != 1:
