@@ -191,3 +191,34 @@ def test_a_part_of_a_name_in_another_record_is_left_to_that_record() -> None:
     safe, _, _ = make_safe_all([listed, other])
     assert safe[1].summary == "Radio Nuevo Amparo reported it."
     assert safe[0].summary == "A person was held."
+
+
+def test_a_compiled_public_draft_shows_no_form_of_the_name(hrdraft_store, hrdraft_plugins) -> None:
+    from hrdraft.testing import compile_draft, render_html, store_records
+
+    base = record().model_dump(mode="json", exclude_none=True)
+    store_records(
+        hrdraft_store,
+        [
+            {
+                **base,
+                "id": "NL-Aminata-Diallo",
+                "event_date": "2023-03-14",
+                "categories": ["detention.arbitrary"],
+                "title": "Detention of **Ami**nata Diallo",
+                "summary": "Police detained Journalist Ami&#110;ata Diallo. See "
+                "[her page](https://example.org/aminata-diallo).",
+                "citation": {
+                    "text": "Statement",
+                    "url": "https://example.org/victims/AminataDiallo-aminata-diallo",
+                },
+                "persons": [person("Aminata Diallo")],
+            }
+        ],
+        hrdraft_plugins,
+    )
+    report = compile_draft(hrdraft_store, "hrr", "XA", 2023, plugins=hrdraft_plugins)
+    page = html.unescape(render_html(report, hrdraft_plugins)).casefold()
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "aminata" not in page and "diallo" not in page
+    assert "a journalist" in text
