@@ -222,3 +222,18 @@ def test_a_compiled_public_draft_shows_no_form_of_the_name(hrdraft_store, hrdraf
     text = re.sub(r"<[^>]+>", "", page)
     assert "aminata" not in page and "diallo" not in page
     assert "a journalist" in text
+
+
+def test_an_edited_text_can_be_checked_naming_the_line_and_the_record() -> None:
+    from hrdraft.select import Protection
+
+    protection = Protection(
+        [record(id="XA-7", persons=[person("Amira Haddad"), person("Luis Quesada", "named")])]
+    )
+    edited = "**Luis** Quesada spoke [at length](https://example.org/a/b/c/d/e/f/g).\n\n" + (
+        "Later **Dr. Amira** Haddad was held."
+    )
+    [finding] = protection.findings(edited)
+    assert (finding.line, finding.records) == (3, ("XA-7",))
+    assert protection.findings("Luis Quesada spoke.") == []
+    assert "Haddad" not in protection.text(edited)

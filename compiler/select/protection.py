@@ -304,8 +304,13 @@ class Protection:
     def findings(self, text: str) -> list[Finding]:
         """Where `text` names someone who may not be named, and the records listing them."""
         out = []
-        for h in self._protected_hits(ReaderText.parse(text).text):
-            line = text.count("\n", 0, min(h.start, len(text))) + 1
+        reader = ReaderText.parse(text)
+        for h in self._protected_hits(reader.text):
+            if reader.aligned:
+                at, source = reader.source_range(h.start, h.end)[0], reader.source
+            else:
+                at, source = h.start, reader.text
+            line = source.count("\n", 0, at) + 1
             out.append(Finding(line, self._owners[h.owner].records))
         return out
 
