@@ -33,6 +33,8 @@ class Env:
         self.db = db
         self.key = key
         self._store: Store | None = None
+        # The command that opened the store, for its audit entry (cli/audit.py).
+        self.opened_by: click.Context | None = None
 
     @property
     def store(self) -> Store:
@@ -40,6 +42,17 @@ class Env:
             self._store = open_store(self.db, key_file=self.key)
             for notice in self._store.notices:  # e.g. a file's mode tightened
                 err_console.print(f"warning: {notice}", markup=False, soft_wrap=True)
+            self.opened_by = click.get_current_context(silent=True)
+        return self._store
+
+    def adopt(self, store: Store) -> Store:
+        """A store the command opened itself (the demo's): audited like ``store``."""
+        if self._store is None:
+            self._store, self.opened_by = store, click.get_current_context(silent=True)
+        return store
+
+    @property
+    def opened_store(self) -> Store | None:
         return self._store
 
     @property
@@ -91,13 +104,24 @@ class _Group(click.Group):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from .audit import exit_status, record_command
+
+        status = 1
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            status = 0
+            return result
         except HrdraftError as exc:
+            status = exc.exit_code
             err_console.print(f"[bold red]error:[/] {exc.message}", markup=True, soft_wrap=True)
             if exc.hint:
                 err_console.print(f"  {exc.hint}", markup=False, soft_wrap=True)
             sys.exit(exc.exit_code)
+        except BaseException as exc:
+            status = exit_status(exc)
+            raise
+        finally:
+            record_command(ctx, status)  # every command that opened the store
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -138,7 +162,7 @@ def cli(ctx: click.Context, db: str | None, key: Path | None) -> None:
 
 
 def _load_commands() -> None:
-    from . import drafts, keys, records, reports, versions  # noqa: F401  (they register)
+    from . import audit, drafts, keys, records, reports, versions  # noqa: F401  (they register)
 
     try:
         get_plugins().hook.hrdraft_register_commands(cli=cli)

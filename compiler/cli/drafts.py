@@ -18,7 +18,7 @@ from ..jobs import DraftFailure, default_jobs
 from ..pipeline import FORMATS, DraftResult, DraftsFailed, compile_drafts, countries_in_store
 from ..plugins import Plugins, get_plugins
 from ..render.writers import Writer, WriterKind, writers_of
-from ..store import Store, open_store
+from ..store import Store, audit, open_store
 from . import Env, cli, console, pass_env, render_options
 
 if TYPE_CHECKING:
@@ -145,6 +145,11 @@ def run_compile(
             )
         except DraftsFailed as exc:
             failed, results = exc, exc.results
+    audit.note(  # for the command's audit entry: what this compile made
+        store,
+        versions_compiled=[r.version.id for r in results],
+        files_written=[str(p) for r in results for p in r.rendered],
+    )
     table = Table(title="Drafts", title_justify="left")
     for column in ("draft", "version", "files"):
         table.add_column(column)
@@ -318,7 +323,7 @@ def demo_command(env: Env, out: Path, formats: tuple[str, ...]) -> None:
     db = out / "hrdraft.sqlite"
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         stale.unlink(missing_ok=True)
-    store = open_store(f"sqlite:///{db.resolve()}")
+    store = env.adopt(open_store(f"sqlite:///{db.resolve()}"))  # audited in the demo's store
     try:
         plugins = env.plugins
         samples = sorted(SAMPLE_DIR.glob("*.jsonl"))
