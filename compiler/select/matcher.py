@@ -101,24 +101,27 @@ _SLUG_CONTEXT = re.compile(r"(?:https?://|www\.)\S+|[^\s@]+@\S+")
 KEEP, FULL, JOINED, PART = 0, 1, 2, 3
 
 
+_UNSPACED = re.compile("[\u3040-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
+
+
 def is_unspaced(text: str) -> bool:
     """Written in a script whose words touch (Chinese, Japanese, Korean, Thai)."""
-    return any(
-        "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\u0e00" <= ch <= "\u0e7f"
-        for ch in text
-    )
+    return _UNSPACED.search(text) is not None
 
 
 def _is_han(text: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _HAN.fullmatch(text) is not None
 
 
 def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC_LETTER.search(text) is not None
 
 
 def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u052f" for ch in text)
+    return _CYRILLIC_LETTER.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,10 @@ def _sig(
 _APOSTROPHE_SET = frozenset("'’‘ʼʻ`´′")
 
 
+# Marks a form _forms has folded already (a character no name can hold).
+_FOLDED = "\x00"
+
+
 def _has_apostrophe(text: str) -> bool:
     return not _APOSTROPHE_SET.isdisjoint(text)
 
@@ -196,10 +203,12 @@ def _forms(
     if keep or whole:
         return
     if len(words) > 1 and not unspaced:
-        pieces = [re.sub(r"['’]", "", w) for w in words]
+        # Folding is character by character, so the pieces are folded once.
+        pieces = [fold_text(w).replace("'", "") for w in words]
+        backwards = pieces[::-1]
         for sep in ("", ".", "-", "_"):
-            yield sep.join(pieces), _sig(JOINED, bounded)
-            yield sep.join(reversed(pieces)), _sig(JOINED, bounded)
+            yield _FOLDED + sep.join(pieces), _sig(JOINED, bounded)
+            yield _FOLDED + sep.join(backwards), _sig(JOINED, bounded)
     parts = list(words)
     for w in words:
         split = [p for p in re.split(r"[.\-‐'’]+", w) if p]
@@ -273,7 +282,7 @@ class Matcher:
                 owner = len(self.names)
                 self.names.append(name)
                 for text, sig in _forms(name, keep, slavic, only_whole):
-                    key = _key(text)
+                    key = text[1:] if text[:1] == _FOLDED else _key(text)
                     if len(key) >= 2 or (key and not sig[1]):
                         group = entries.setdefault(key, {})
                         owners = group.get(sig)

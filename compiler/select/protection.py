@@ -166,7 +166,7 @@ class Protection:
                 slavic=slavic,
             )
         self._who: dict[tuple[int, str], Who] = {}
-        self._checked = 0  # phrases in _who checked so far
+        self._unchecked: list[Who] = []  # phrases handed out, not yet checked
         self._unsafe_phrase = False
 
     # -- consent ------------------------------------------------------------
@@ -218,11 +218,10 @@ class Protection:
     @property
     def _phrases_safe(self) -> bool:
         """No phrase handed out so far carries a protected name."""
-        values = list(self._who.values()) if len(self._who) > self._checked else []
-        for who in values[self._checked :]:
+        while self._unchecked:
+            who = self._unchecked.pop()
             if self._protected_hits(who.first) or self._protected_hits(who.later):
                 self._unsafe_phrase = True
-        self._checked = max(self._checked, len(values))
         return not self._unsafe_phrase
 
     def _describe(self, owner: int, language: str) -> Who:
@@ -242,6 +241,7 @@ class Protection:
             first = first or _SOURCE_KINDS[kind]
         who = Who(first, _later(first, language))
         self._who[(owner, language)] = who
+        self._unchecked.append(who)
         return who
 
     # -- text ---------------------------------------------------------------
