@@ -237,3 +237,36 @@ def test_an_edited_text_can_be_checked_naming_the_line_and_the_record() -> None:
     assert (finding.line, finding.records) == (3, ("XA-7",))
     assert protection.findings("Luis Quesada spoke.") == []
     assert "Haddad" not in protection.text(edited)
+
+
+def test_consent_withdrawn_in_a_record_this_draft_may_not_use_still_counts(
+    hrdraft_store, hrdraft_plugins
+) -> None:
+    from hrdraft.testing import compile_draft, render_html, store_records
+
+    base = record().model_dump(mode="json", exclude_none=True)
+    public = {
+        **base,
+        "id": "PUB-1",
+        "event_date": "2023-05-02",
+        "categories": ["detention.arbitrary"],
+        "sensitivity": "public",
+        "summary": "Police detained Rosa Ferrandis at a march.",
+        "persons": [person("Rosa Ferrandis", "named")],
+    }
+    confidential = {
+        **base,
+        "id": "CONF-1",
+        "event_date": "2023-06-10",
+        "categories": ["detention.arbitrary"],
+        "sensitivity": "confidential",
+        "summary": "Rosa Ferrandis told the embassy of threats against her family.",
+        "persons": [{**person("Rosa Ferrandis", "anonymous"), "group": "mother of a detainee"}],
+    }
+    store_records(hrdraft_store, [public, confidential], hrdraft_plugins)
+    report = compile_draft(hrdraft_store, "hrr", "XA", 2023, plugins=hrdraft_plugins)
+    page = html.unescape(render_html(report, hrdraft_plugins))
+    assert "Ferrandis" not in page and "Rosa" not in page
+    # The confidential record lends its consent, nothing else: not its description of her.
+    assert "mother of a detainee" not in page and "threats" not in page
+    assert "police detained a person at a march" in page.lower()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..document import Audience, Cite
-from ..records import Record
+from ..records import SENSITIVITIES, Record
 from ..store import Store
 from ..store import records as stored_records
 from .names import Protection, make_safe
@@ -95,8 +95,16 @@ def select_records(
             excluded[EXCLUDED_REASON[record.sensitivity]] += 1
             continue
         loaded.append((record, revision))
-    # One person, one consent: decided across every record in scope, once.
-    protection = Protection(record for record, _ in loaded)
+    # One person, one consent: decided across every record in scope, once,
+    # counting the consent (and only the consent) of the persons of records
+    # this audience may not use.
+    hidden = [s for s in SENSITIVITIES if s not in allowed]
+    consent_from = [
+        (record.country, person.name, person.consent)
+        for record, _ in stored_records.current_revisions(store, country, period, year, hidden)
+        for person in record.persons
+    ]
+    protection = Protection((record for record, _ in loaded), consent_from)
     for record, revision in loaded:
         safe, n_unnamed, n_removed = make_safe(record, protection)
         unnamed += n_unnamed

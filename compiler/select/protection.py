@@ -118,9 +118,19 @@ def _is_individual(source: Source) -> bool:
 
 
 class Protection:
-    """Consent decided across `records`, and one matcher for all their names."""
+    """Consent decided across `records`, and one matcher for all their names.
 
-    def __init__(self, records: Iterable[Record]) -> None:
+    `consent_from` is (country, name, consent) of the persons of the records
+    in scope that this draft may not use (restricted ones for a public draft,
+    confidential ones always): only their consent counts, so that a person
+    who asked for anonymity in a confidential record is not named in a
+    public one. Nothing else of those records (not even how they describe
+    the person) is used.
+    """
+
+    def __init__(
+        self, records: Iterable[Record], consent_from: Iterable[tuple[str, str, str]] = ()
+    ) -> None:
         records = list(records)
         people: dict[tuple[str, str], _Person] = {}
         for r in records:
@@ -133,6 +143,14 @@ class Protection:
                 known.records += (r.id,)
                 if _STRICTNESS[p.consent] > _STRICTNESS[known.consent]:
                     known.consent, known.person = p.consent, p
+        for country, name, consent in consent_from:
+            key = _key(country, name)
+            known = people.get(key)
+            if known is None:
+                if consent != "named":
+                    people[key] = _Person(name, consent, None)
+            elif _STRICTNESS[consent] > _STRICTNESS[known.consent]:
+                known.consent = consent  # the description stays the one this draft may use
         # An individual source no record lists as a person is not named.
         for r in records:
             if _is_individual(r.source):
