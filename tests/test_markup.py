@@ -80,3 +80,31 @@ def test_entities_and_escapes() -> None:
     assert str(to_inline_html(r"AT&T \*not emphasis\* &lt;b&gt;")) == (
         "AT&amp;T *not emphasis* &lt;b&gt;"
     )
+
+
+@pytest.mark.parametrize("depth", [9, 10, 40, 300])
+def test_lists_nested_deeper_than_renders_are_flattened_never_dropped(depth: int) -> None:
+    source = "\n".join("  " * i + f"- word{i}" for i in range(depth))
+    rendered = str(to_html(source))
+    assert [f"word{i}" for i in range(depth)] == re.findall(r"word\d+", rendered)
+
+
+def test_a_deep_list_hides_no_name_from_the_protection() -> None:
+    from hrdraft.records import Record
+    from hrdraft.select import Protection
+
+    summary = "\n".join("  " * i + f"- level {i}" for i in range(30)) + " Amira Haddad was held."
+    record = Record.model_validate(
+        {
+            "id": "DEEP-1", "country": "XA", "year": 2023, "title": "T", "summary": summary,
+            "source": {"name": "Monitor", "kind": "ngo"},
+            "persons": [{"name": "Amira Haddad", "role": "victim", "consent": "anonymous"}],
+        }
+    )  # fmt: skip
+    safe, _, _ = Protection([record]).record(record)
+    assert "Haddad" not in safe.summary and "Haddad" not in str(to_html(safe.summary))
+    assert "level 29" in str(to_html(safe.summary))
+
+
+def test_one_line_of_thousands_of_list_markers_renders_its_text() -> None:
+    assert "deepword" in str(to_html("- " * 5000 + "deepword"))

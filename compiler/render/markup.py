@@ -23,6 +23,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from ..select.markdown import bounded, new_parser
+
 __all__ = ["BLOCK_TAGS", "INLINE_TAGS", "to_html", "to_inline_html"]
 
 INLINE_TAGS: frozenset[str] = frozenset({"em", "strong", "code", "br"})
@@ -53,13 +55,19 @@ def _alt_text_only_image(
     return escapeHtml(self.renderInlineAsText(token.children or [], options, env))
 
 
+def _text_special(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return escapeHtml(tokens[idx].content)
+
+
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
-    md.enable(["list", "emphasis", "backticks", "escape", "entity", "newline", "link", "image"])
+    # The same parser the name protection reads record text with
+    # (hrdraft.select.markdown): what it checked is exactly what renders.
+    md = new_parser()
     md.add_render_rule("link_open", _text_only_link)
     md.add_render_rule("link_close", _text_only_link)
     md.add_render_rule("image", _alt_text_only_image)
-    md.validateLink = lambda url: True  # links render as text: their URL is never used
+    # Escapes and entities stay tokens of their own in that parser: text.
+    md.add_render_rule("text_special", _text_special)
     return md
 
 
@@ -84,7 +92,7 @@ def to_html(text: str, *, lang: str | None = None, direction: str | None = None)
     `lang` and `direction` ("rtl"/"ltr") go on every top-level paragraph and
     list, for text in another language than the report's.
     """
-    tokens = _md.parse(text)
+    tokens = _md.parse(bounded(text))
     for token in tokens:
         if token.type in _TOP_LEVEL_OPENERS and token.level == 0:
             if lang:

@@ -22,13 +22,49 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["ENABLED_RULES", "ReaderText", "escape", "new_parser", "plain"]
+__all__ = [
+    "ENABLED_RULES",
+    "MAX_LIST_DEPTH",
+    "ReaderText",
+    "bounded",
+    "escape",
+    "new_parser",
+    "plain",
+]
 
 # The rules of the subset; everything else stays literal text.
 ENABLED_RULES = ["list", "emphasis", "backticks", "escape", "entity", "newline", "link", "image"]
 # Characters that may start markup: text without any is plain.
 _MARKUP = re.compile(r"[*_`\\\[\]!&<>#~|]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
 _ESCAPE = re.compile(r"([\\`*_\[\]&<])")
+
+
+# Lists nested deeper than this are flattened to this depth. The parser stops
+# at a fixed nesting of tokens and silently drops what lies deeper: text a
+# reader of the HTML would never see, but an export of the source would show.
+MAX_LIST_DEPTH = 6
+_LIST_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<markers>(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*)")
+
+
+def bounded(source: str) -> str:
+    """`source` with list nesting past :data:`MAX_LIST_DEPTH` flattened, never dropped.
+
+    A line indented deeper than the depth allows keeps the deepest indent
+    that still nests (and its last list marker); every word stays.
+    """
+    if "\n" not in source and source.lstrip()[:1] not in ("-", "+", "*", *"0123456789"):
+        return source
+    out = []
+    limit = 2 * (MAX_LIST_DEPTH - 1)
+    for line in source.split("\n"):
+        m = _LIST_LINE.match(line)
+        indent = m.group("indent").expandtabs(4) if m else ""
+        markers = re.findall(r"(?:[-+*]|\d{1,9}[.)])[ \t]+", m.group("markers")) if m else []
+        if len(indent) // 2 + len(markers) > MAX_LIST_DEPTH:
+            keep = markers[-1:] if markers else []
+            line = " " * min(len(indent), limit) + "".join(keep) + line[m.end() :]  # type: ignore[union-attr]
+        out.append(line)
+    return "\n".join(out)
 
 
 def new_parser() -> MarkdownIt:
@@ -98,7 +134,7 @@ class ReaderText:
 
     @classmethod
     def parse(cls, source: str) -> ReaderText:
-        source = source.replace("\r\n", "\n").replace("\r", "\n")
+        source = bounded(source.replace("\r\n", "\n").replace("\r", "\n"))
         reader = cls(source)
         if plain(source):
             reader.text = source
