@@ -7,6 +7,9 @@ Prints, from one run on one machine:
   everything that is not PDF layout (aim: under 10%);
 * an unchanged recompile against the first compile (aim: at least 50 times
   faster), since nothing changed and nothing needs rendering;
+* hrdraft's own work again on a store opened without encryption (an
+  internal switch for benchmarks only), so what opening sealed records
+  and sealing the version costs shows beside it;
 * every country of a generated corpus (``--countries``, 20 by default)
   compiled to HTML and PDF with ``jobs=1`` and with ``jobs=2``, from two
   copies of one store, and the speedup of the second over the first.
@@ -28,12 +31,14 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from hrdraft.build import BuildRequest
+from hrdraft.history.versions import find_by_fingerprint, load_version, save_version
 from hrdraft.ingest import ingest_paths
 from hrdraft.pipeline import build_from_store, compile_draft, compile_drafts
 from hrdraft.plugins import Plugins, load_plugins
 from hrdraft.records import load_vocabulary_file
 from hrdraft.render import Renderer
 from hrdraft.store import open_store
+from hrdraft.store.engine import _open_unencrypted
 from hrdraft.vocabulary import VOCABULARY_FILE
 
 WORDS = (
@@ -134,6 +139,7 @@ def parallel(plugins: Plugins, countries: int, per_country: int) -> None:
         for jobs in (1, 2):
             db = root / f"jobs{jobs}.sqlite"
             shutil.copy(root / "corpus.sqlite", db)
+            shutil.copy(root / "corpus.key", db.with_suffix(".key"))  # the store's key
             copy = open_store(f"sqlite:///{db}")
             t0 = time.perf_counter()
             results = compile_drafts(
@@ -186,6 +192,18 @@ def main() -> None:
         again = compile_draft(store, plugins, renderer, request, out_dir=root / "out")
         recompile_s = time.perf_counter() - t0
         assert not again.new_version and not again.rendered
+        own_sealed, own_plain = [], []
+        plain = _open_unencrypted(f"sqlite:///{root / 'plain.sqlite'}")
+        ingest_paths(plain, plugins, [data])
+        for _ in range(5):  # in turn, the fastest of five: both are well under a second
+            for target, times in ((store, own_sealed), (plain, own_plain)):
+                t0 = time.perf_counter()
+                document, _ = build_from_store(target, plugins, request)
+                renderer.html(document)
+                save_version(target, document, fingerprint="bench")
+                load_version(target, find_by_fingerprint(target, "bench").id)
+                times.append(time.perf_counter() - t0)
+        plain.dispose()
         store.dispose()
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -197,6 +215,12 @@ def main() -> None:
     )
     print(f"hrdraft's own work (select to build + HTML):    {own_s:8.2f} s")
     print(f"  as a share of WeasyPrint's time:              {100 * own_s / weasy_s:7.1f} %")
+    print(f"own work + saving and loading a version:        {min(own_sealed):8.3f} s")
+    print(f"  the same on a store without encryption:       {min(own_plain):8.3f} s")
+    print(
+        f"  encryption's share:                           "
+        f"{100 * (min(own_sealed) / min(own_plain) - 1):7.1f} %"
+    )
     print(f"unchanged recompile:                            {recompile_s:8.3f} s")
     print(f"first compile / unchanged recompile:            {compile_s / recompile_s:7.0f} x")
     parallel(plugins, min(args.countries, len(USER_ASSIGNED)), args.per_country)

@@ -596,3 +596,23 @@ def test_a_passphrase_store_rotates_to_a_new_passphrase(tmp_path: Path) -> None:
     assert listed.exit_code == 0 and "XA-2023-0001" in listed.output
     backup = run("--db", str(db), "key", "backup", str(tmp_path / "b.key"), env=env)
     assert backup.exit_code == 2
+
+
+def test_a_store_written_without_encryption_is_refused(tmp_path: Path) -> None:
+    from hrdraft.store.engine import _open_unencrypted
+
+    db = tmp_path / "bench.sqlite"
+    _open_unencrypted(f"sqlite:///{db}").dispose()  # benchmarks/ingest.py's switch
+    result = run("--db", str(db), "records", "list")
+    assert result.exit_code == 2 and "written without encryption" in result.output
+
+
+def test_a_store_of_an_older_sealing_scheme_is_refused_not_misread(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    assert run("--db", str(db), "init").exit_code == 0
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE store_key SET scheme = 'aes-256-gcm+hmac-sha256'"))
+    engine.dispose()
+    result = run("--db", str(db), "records", "list")
+    assert result.exit_code == 2 and "development version" in result.output

@@ -1,14 +1,16 @@
-"""Sealing what the store keeps: one master key, keys derived from it, AES-256-GCM and HMAC.
+"""Sealing what the store keeps: one master key, keys derived from it, AES-256-GCM, keyed hashes.
 
 Every value that identifies a person or says what they reported is stored
 *sealed*: encrypted and authenticated with AES-256-GCM under a key derived
 from the store's master key (``keys.py`` says where that comes from). What
 the database must look values up by (a record's source and id, a file's
-name) is stored as a *lookup hash*, an HMAC-SHA256 under another derived key:
-equal values give equal hashes, so lookups and unique constraints work, but
-without the key nobody can test a guess ("is Aminata Diallo a source?").
-Content hashes (which say "this record did not change") are keyed the same
-way, for the same reason.
+name) is stored as a *lookup hash*: keyed BLAKE2b (a MAC by design, RFC
+7693), 128 bits, under another derived key. Equal values give equal hashes,
+so lookups and unique constraints work, but without the key nobody can test
+a guess ("is Aminata Diallo a source?"). Content hashes (which say "this
+record did not change") are keyed the same way (256 bits), for the same
+reason. BLAKE2b rather than HMAC-SHA256: one call instead of two hashes, a
+third of the time on ingest's path, and a smaller index.
 
 The keys are derived with HKDF-SHA256, one per purpose, so the audit chain's
 key is not the sealing key. A key check value (an HMAC of a fixed label)
@@ -34,7 +36,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from ..errors import HrdraftError
 
 MASTER_KEY_BYTES = 32
-SCHEME = "aes-256-gcm+hmac-sha256"
+SCHEME = "aes-256-gcm+blake2b"
+# Stores made by the development version before SCHEME (HMAC lookup hashes,
+# another index): refused with a clear error rather than misread.
+OLD_SCHEMES = ("aes-256-gcm+hmac-sha256",)
 _SEALED = b"\x01"  # the format byte of every sealed value
 _PLAIN = b"\x00"  # benchmark stores only (see PlainKeyring)
 _CHECK_LABEL = b"hrdraft key check v1"
@@ -119,11 +124,12 @@ class Keyring:
     def lookup(self, kind: str, *parts: str) -> str:
         """The lookup hash of a value (`kind` keeps a record id apart from a file name)."""
         message = "\x1f".join((kind, *parts)).encode("utf-8")
-        return hmac.digest(self._lookup, message, "sha256").hex()
+        return hashlib.blake2b(message, key=self._lookup, digest_size=16).hexdigest()
 
     def keyed_digest(self, sha256_hex: str) -> str:
         """A content hash (the SHA-256 of some text, in hex) keyed: only the key can compute it."""
-        return hmac.digest(self._content, bytes.fromhex(sha256_hex), "sha256").hex()
+        digest = hashlib.blake2b(bytes.fromhex(sha256_hex), key=self._content, digest_size=32)
+        return digest.hexdigest()
 
     def content_hash(self, text: str) -> str:
         """The keyed content hash of `text`."""
@@ -155,7 +161,7 @@ class PlainKeyring(Keyring):
         return bytes(sealed)[1:]
 
     def lookup(self, kind: str, *parts: str) -> str:
-        return hashlib.sha256("\x1f".join((kind, *parts)).encode("utf-8")).hexdigest()
+        return hashlib.sha256("\x1f".join((kind, *parts)).encode("utf-8")).hexdigest()[:32]
 
     def keyed_digest(self, sha256_hex: str) -> str:
         return sha256_hex

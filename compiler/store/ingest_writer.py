@@ -174,7 +174,8 @@ class BulkWriter:
             (lookup("record", record.source.name, record.id), record, text, keyed_digest(digest))
             for record, text, digest in valid
         ]
-        current = self._lookup({key for key, *_ in keyed})
+        id_keys = {record.id: lookup("id", record.id) for _, record, _, _ in keyed}
+        current = self._lookup(set(id_keys.values()))
         stored = revised = unchanged = 0
         revisions: list[tuple[str, int, str, str]] = []
         for key, record, text, digest in keyed:
@@ -189,7 +190,7 @@ class BulkWriter:
                 revised += 1
             known.revision += 1
             known.content_hash = digest
-            known.row = self._record_row(key, record, known.revision, digest)
+            known.row = self._record_row(key, id_keys[record.id], record, known.revision, digest)
             revisions.append((key, known.revision, digest, text))
         if not revisions:
             return stored, revised, unchanged
@@ -216,17 +217,24 @@ class BulkWriter:
         )
         return stored, revised, unchanged
 
-    def _lookup(self, keys: set[str]) -> dict[str, _Current]:
-        """What the store holds for the identities `keys`: one query, one index search each."""
+    def _lookup(self, id_keys: set[str]) -> dict[str, _Current]:
+        """What the store holds for the records with these id keys, by identity.
+
+        One query, one search of the (record_key, identity) index per id; an
+        id that several sources use brings each of their records.
+        """
         # Plain SQL through the driver: building this statement with the ORM
         # for every chunk cost more than the query itself.
-        marks = ", ".join([self.mark] * len(keys))
+        marks = ", ".join([self.mark] * len(id_keys))
         sql = (
-            f"SELECT pk, identity, revision, content_hash FROM records WHERE identity IN ({marks})"
+            "SELECT pk, identity, revision, content_hash FROM records "
+            f"WHERE record_key IN ({marks})"
         )
         return {
             identity: _Current(pk, revision, content_hash)
-            for pk, identity, revision, content_hash in self.conn.exec_driver_sql(sql, tuple(keys))
+            for pk, identity, revision, content_hash in self.conn.exec_driver_sql(
+                sql, tuple(id_keys)
+            )
         }
 
     def _insert_new(self, new: list[_Current]) -> None:
@@ -258,12 +266,14 @@ class BulkWriter:
             period = self.periods[event_date] = (self.date_value(start), self.date_value(end))
         return period
 
-    def _record_row(self, key: str, record: Record, revision: int, digest: str) -> tuple[Any, ...]:
+    def _record_row(
+        self, key: str, id_key: str, record: Record, revision: int, digest: str
+    ) -> tuple[Any, ...]:
         """The records-table row, in _RECORD_COLUMNS order."""
         start, end = self._period(record.event_date)
         return (
             key,
-            self.keyring.lookup("id", record.id),
+            id_key,
             record.country,
             record.year,
             start,

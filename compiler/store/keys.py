@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.engine.url import URL
 
 from ..errors import HrdraftError
-from .crypto import MASTER_KEY_BYTES, SCHEME, Keyring, PlainKeyring, new_master_key
+from .crypto import MASTER_KEY_BYTES, OLD_SCHEMES, SCHEME, Keyring, PlainKeyring, new_master_key
 from .files import PRIVATE_FILE, make_private_dir, tighten
 from .models import StoreKey
 
@@ -292,6 +292,12 @@ def unlock(conn: Connection, source: KeySource, where: str, *, plain: bool = Fal
                 read_key_file(source.path) if existed else create_key_file(source.path)
             )
         return Unlocked(keyring, key_row(keyring, source))
+    if stored.scheme in OLD_SCHEMES:
+        raise StoreKeyError(
+            f"the store at {where} was made by a development version of hrdraft's encryption "
+            f"({stored.scheme})",
+            "ingest the records into a new store",
+        )
     if stored.scheme == "none":
         raise StoreKeyError(
             f"the store at {where} was written without encryption (a benchmark's store)",

@@ -65,13 +65,15 @@ class StoredRecord(Base):
 
     __tablename__ = "records"
     __table_args__ = (
-        UniqueConstraint("identity", name="uq_records_identity"),
+        # One index serves both lookups (by id; by source and id) and the
+        # uniqueness of (source, id), which `identity` alone determines.
+        UniqueConstraint("record_key", "identity", name="uq_records_key_identity"),
         Index("ix_records_country_year", "country", "year"),
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
-    identity: Mapped[str] = mapped_column(String(64))
-    record_key: Mapped[str] = mapped_column(String(64), index=True)
+    record_key: Mapped[str] = mapped_column(String(32))
+    identity: Mapped[str] = mapped_column(String(32))
     country: Mapped[str] = mapped_column(String(2))
     year: Mapped[int] = mapped_column(Integer)
     event_start: Mapped[date | None] = mapped_column(Date, nullable=True)

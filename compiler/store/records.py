@@ -143,7 +143,10 @@ def history(store: Store, source: str, record_id: str) -> list[Revision]:
         )
         .join(StoredRecord, RecordRevision.record_pk == StoredRecord.pk)
         .outerjoin(Batch, RecordRevision.batch_id == Batch.id)
-        .where(StoredRecord.identity == keyring.lookup("record", source, record_id))
+        .where(
+            StoredRecord.record_key == keyring.lookup("id", record_id),
+            StoredRecord.identity == keyring.lookup("record", source, record_id),
+        )
         .order_by(RecordRevision.revision)
     )
     with store.session() as session:

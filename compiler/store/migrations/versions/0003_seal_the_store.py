@@ -119,8 +119,8 @@ def upgrade() -> None:
     sealed = 0
 
     # records: the identity keyed, the values gone (they are in the revisions).
-    op.add_column("records", sa.Column("identity_new", sa.String(64), nullable=True))
-    op.add_column("records", sa.Column("record_key_new", sa.String(64), nullable=True))
+    op.add_column("records", sa.Column("record_key_new", sa.String(32), nullable=True))
+    op.add_column("records", sa.Column("identity_new", sa.String(32), nullable=True))
     sealed += _update(
         "records",
         "pk",
@@ -144,12 +144,11 @@ def upgrade() -> None:
 
     _replace(
         "records",
-        {"identity": (None, sa.String(64)), "record_key": (None, sa.String(64))},
+        {"record_key": (None, sa.String(32)), "identity": (None, sa.String(32))},
         records_constraints,
     )
     with op.batch_alter_table("records") as batch:
-        batch.create_unique_constraint("uq_records_identity", ["identity"])
-        batch.create_index("ix_records_record_key", ["record_key"])
+        batch.create_unique_constraint("uq_records_key_identity", ["record_key", "identity"])
 
     # record_revisions: the record sealed, its content hash keyed.
     op.add_column("record_revisions", sa.Column("data_new", sa.LargeBinary, nullable=True))
