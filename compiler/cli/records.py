@@ -35,6 +35,8 @@ def init_command(env: Env) -> None:
     Every command does this first; `init` only makes it explicit.
     """
     console.print(f"Store ready: {escape(env.store.url)}", soft_wrap=True)
+    # Where its key is: back it up (`hrdraft key backup PATH`) before anything else.
+    console.print(f"Its key: {escape(env.store.key_source.describe())}", soft_wrap=True)
 
 
 @contextmanager
