@@ -24,7 +24,8 @@ from .build import BuildContext, BuildRequest, build_report, empty_sections, res
 from .countries import country_name
 from .document import Report
 from .errors import HrdraftError, NotFoundError
-from .history.versions import Version, find_by_fingerprint, load_version, save_compiled
+from .history.refilter import load_for_output
+from .history.versions import Version, find_by_fingerprint, save_compiled
 from .jobs import DraftFailure, compile_in_processes
 from .plugins import Plugins
 from .safe_write import write_private
@@ -252,7 +253,7 @@ def compile_draft(
         if _up_to_date(path, version, made_by, manifest):
             continue
         if document is None:
-            _, document = load_version(store, version.id)
+            _, document = load_for_output(store, version.id)
         data = writer.to_bytes(document, context)
         write_private(path, data)
         manifest[path.name] = {

@@ -12,6 +12,7 @@ from hrdraft.cli import cli
 from hrdraft.document import Cite, Paragraph, Report, Section
 from hrdraft.history.versions import load_version, save_version
 from hrdraft.store import open_store
+from hrdraft.testing import store_records
 
 
 def draft(year: int, text: str, audience: str = "public") -> Report:
@@ -42,6 +43,17 @@ def db(tmp_path: Path) -> str:
     """A store with v1 (2022), v2 and v3 (2023 public) and v4 (2023 internal)."""
     url = f"sqlite:///{tmp_path / 'store.sqlite'}"
     store = open_store(url)
+    # The record the drafts cite, public: a stored version shows what its records allow.
+    store_records(
+        store,
+        [
+            {
+                "id": "XA-1", "country": "XA", "year": 2023, "title": "Torture",
+                "summary": "Text.", "sensitivity": "public",
+                "source": {"name": "NGO A", "kind": "ngo"},
+            }
+        ],
+    )  # fmt: skip
     save_version(store, draft(2022, "There were reports of torture in 2022."), fingerprint="a")
     save_version(store, draft(2023, "There were reports of torture."), fingerprint="b")
     save_version(store, draft(2023, "There were numerous reports of torture."), fingerprint="c")

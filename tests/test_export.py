@@ -89,8 +89,30 @@ def draft() -> Report:
     )
 
 
+def stored_records(store: Store) -> None:
+    """The public records the draft cites: a stored version is shown as its records allow."""
+    from hrdraft.testing import store_records
+
+    store_records(
+        store,
+        [
+            {
+                "id": f"XA-{n}",
+                "country": "XA",
+                "year": 2023,
+                "title": f"Record {n}",
+                "summary": "Text.",
+                "sensitivity": "public",
+                "source": {"name": "NGO A", "kind": "ngo"},
+            }
+            for n in range(1, 7)
+        ],
+    )
+
+
 @pytest.fixture
 def base(any_store: Store) -> tuple[Store, Version]:
+    stored_records(any_store)
     return any_store, save_version(any_store, draft(), fingerprint="compiled")
 
 

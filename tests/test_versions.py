@@ -103,6 +103,11 @@ def test_previous_year_is_the_newest_version_a_year_earlier(any_store: Store) ->
 
 
 def test_diff_of_stored_versions_carries_their_metadata(any_store: Store) -> None:
+    from hrdraft.testing import store_records
+
+    record = {"id": "XA-1", "country": "XA", "year": 2023, "title": "T", "summary": "S."}
+    source = {"source": {"name": "NGO A", "kind": "ngo"}, "sensitivity": "public"}
+    store_records(any_store, [{**record, **source}])  # the cited record, still public
     v1 = save_version(any_store, draft(), fingerprint="a")
     v2 = save_version(
         any_store,

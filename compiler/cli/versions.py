@@ -17,6 +17,7 @@ from ..document import AUDIENCES, Report, Section
 from ..errors import HrdraftError, NotFoundError
 from ..history.diff import diff_versions, previous_year_version
 from ..history.export import import_markdown
+from ..history.refilter import load_for_output
 from ..history.versions import Version, list_versions, load_version, previous_version
 from ..render.writers import WriteContext, Writer, find_writer
 from ..safe_write import write_private
@@ -110,7 +111,7 @@ def _outline(report: Report) -> Tree:
 @pass_env
 def show_command(env: Env, version_id: int, as_json: bool) -> None:
     """A version's metadata and section outline (with paragraph counts)."""
-    version, report = load_version(env.store, version_id)
+    version, report = load_for_output(env.store, version_id)
     if as_json:
         payload = {"version": _version_data(version), "document": report.model_dump(mode="json")}
         click.echo(json_for_terminal(json.dumps(payload, ensure_ascii=False, indent=2)))
@@ -171,7 +172,7 @@ def export_command(
     import`; html and pdf are the draft as `hrdraft compile` writes it.
     """
     writer = find_writer(env.plugins, "draft", fmt)
-    version, report = load_version(env.store, version_id)
+    version, report = load_for_output(env.store, version_id)
     _needs_file(writer, out, "draft", f"v{version.id}")
     context = WriteContext(_renderer(env, templates, page_size), version=version)
     _emit(writer, report, context, out, f" (v{version.id}, {fmt})")

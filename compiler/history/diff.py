@@ -44,8 +44,9 @@ from .changes import (
     apply,
     field_diffs,
 )
+from .refilter import load_for_output
 from .textdiff import ItemOp, Span, diff_text, tokenize
-from .versions import Version, list_versions, load_version
+from .versions import Version, list_versions
 
 __all__ = [
     "BlockOp",
@@ -515,8 +516,9 @@ def diff_versions(
     store: Store, old_id: int, new_id: int, *, allow_mixed_audience: bool = False
 ) -> ReportDiff:
     """Load two stored versions and diff them (imported and compiled alike)."""
-    old_version, old = load_version(store, old_id)
-    new_version, new = load_version(store, new_id)
+    # Both as they may be shown today: a withdrawal reaches every old version.
+    old_version, old = load_for_output(store, old_id)
+    new_version, new = load_for_output(store, new_id)
     return diff_reports(
         old,
         new,

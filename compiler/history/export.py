@@ -29,6 +29,7 @@ from .. import safe_yaml
 from ..document import Block, BulletList, Cite, Note, Paragraph, Pointer, Report, Section, Table
 from ..errors import HrdraftError, InputFileError
 from ..store import Store
+from .refilter import View, view
 from .versions import Version, load_version, save_version
 
 __all__ = ["EXPORT_FORMAT", "ImportedDraft", "export_markdown", "import_markdown", "parse_markdown"]
@@ -339,6 +340,65 @@ def _block_cites(block: Block) -> list[Cite]:
     return cites
 
 
+# A withdrawn passage is recognised in an edited file when at least this long.
+_WITHDRAWN_MIN = 20
+
+
+def _block_texts(block: Block) -> list[str]:
+    if isinstance(block, BulletList):
+        return list(block.items)
+    if isinstance(block, Table):
+        return [block.caption, *(cell for row in block.rows for cell in row)]
+    return [getattr(block, "text", "")]
+
+
+def _line_of(lines: list[str], text: str, after: int) -> int:
+    """The file line where `text` (a block's text) starts, searching from line `after`."""
+    first = next((part.strip() for part in text.splitlines() if part.strip()), "")[:40]
+    for number in range(max(after, 1), len(lines) + 1):
+        if first and first in lines[number - 1]:
+            return number
+    return after
+
+
+def _check_protection(path: str, text: str, parsed: list[ParsedSection], shown: View) -> None:
+    """Refuse an edit that names someone without consent or brings back a withdrawn passage.
+
+    Each block is checked as a compile checks it, against the current
+    consent and the records it cites. The error names the line and the
+    records that list the person, never the name itself: the message may be
+    read where the name may not be.
+    """
+    lines = text.splitlines()
+    for section in parsed:
+        for block in section.blocks:
+            for value in _block_texts(block):
+                findings = shown.findings(value, _block_cites(block)) if value else []
+                if not findings:
+                    continue
+                listed = findings[0].records
+                # An id may carry the very name (a submitter's "NL-Aminata-Diallo").
+                ids = [r for r in listed if not shown.protection.names_someone(r, slug=True)]
+                records = ", ".join(ids) or "a record of this country whose id names them"
+                line = _line_of(lines, value, section.line) + findings[0].line - 1
+                raise InputFileError(
+                    path,
+                    f"names a person who may not be named in this draft (see record {records} "
+                    "for their consent)",
+                    line,
+                    "describe the person instead of naming them, as the compiled draft does",
+                )
+    folded = " ".join(text.split())
+    for passage in shown.withdrawn:
+        if len(passage) >= _WITHDRAWN_MIN and " ".join(passage.split()) in folded:
+            raise InputFileError(
+                path,
+                "brings back a passage that has been withdrawn from this draft",
+                _line_of(lines, passage, 1),
+                "remove it: the record it came from may no longer be shown",
+            )
+
+
 def import_markdown(store: Store, path: Path, *, author: str, message: str) -> ImportedDraft:
     """Save an edited Markdown draft as a new version based on the one it was exported from."""
     if not author.strip():
@@ -355,7 +415,11 @@ def import_markdown(store: Store, path: Path, *, author: str, message: str) -> I
         raise InputFileError(
             str(path), f"based_on {front['based_on']!r} is not a version id", 1
         ) from None
-    base_version, base = load_version(store, base_id)
+    # The base as it may be shown today: an edit starts from, and is checked
+    # against, the current sensitivity and consent of the records.
+    base_version, stored = load_version(store, base_id)
+    shown = view(store, stored)
+    base = shown.report
     for key in ("report_type", "country", "year", "audience", "edition"):
         if key in front and str(front[key]) != str(getattr(base, key)):
             raise InputFileError(
@@ -366,6 +430,7 @@ def import_markdown(store: Store, path: Path, *, author: str, message: str) -> I
                 "the front matter names the base version: restore it as exported",
             )
     _check_structure(str(path), base, parsed)
+    _check_protection(str(path), text, parsed, shown)
 
     allowed = {
         (c.record, c.revision) for s in base.walk() for b in s.blocks for c in _block_cites(b)

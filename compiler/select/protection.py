@@ -319,11 +319,31 @@ class Protection:
             return text
         return reader.rewrite(changes, drop)
 
-    def findings(self, text: str) -> list[Finding]:
-        """Where `text` names someone who may not be named, and the records listing them."""
+    def text_about(self, text: str, records: Iterable[Record], language: str = "en") -> str:
+        """`text`, written from `records` (a stored draft's block), protected as a compile would.
+
+        A part of a name alone counts where one of `records` lists the
+        person (or the text also has the full name), as in :meth:`record`.
+        """
+        within = frozenset().union(*(self._within(r) for r in records))
+        return self.text(text, language, within=within)
+
+    def names_someone(self, text: str, *, slug: bool = False) -> bool:
+        """True when `text` (an address or id: `slug`) carries a name that may not be printed."""
+        return bool(self._protected_hits(text, slug=slug))
+
+    def findings(self, text: str, records: Iterable[Record] | None = None) -> list[Finding]:
+        """Where `text` names someone who may not be named, and the records listing them.
+
+        With `records` (those the text is written from), a part of a name
+        alone counts as :meth:`text_about` counts it; without, every part does.
+        """
         out = []
         reader = ReaderText.parse(text)
-        for h in self._protected_hits(reader.text):
+        within = None
+        if records is not None:
+            within = frozenset().union(*(self._within(r) for r in records))
+        for h in self._protected_hits(reader.text, within=within):
             if reader.aligned:
                 at, source = reader.source_range(h.start, h.end)[0], reader.source
             else:
