@@ -46,16 +46,16 @@ def _outputs(records: list[dict], revised: list[dict], *, pdf: bool = False) -> 
             return result.output
 
         compile_args = ["compile", "hrr", "--country", "XA", "--year", "2023", "--jobs", "1"]
-        formats = "html,pdf" if pdf else "html"
         got: dict[str, str] = {}
         for n, batch in enumerate((records, revised), 1):
+            formats = "html,pdf" if pdf and n == 2 else "html"
             path = root / f"records{n}.jsonl"
             path.write_text("\n".join(json.dumps(r) for r in batch) + "\n", encoding="utf-8")
             run("ingest", str(path))
             run(*compile_args, "--format", formats, "--out", str(root / f"out{n}"))
             draft = root / f"out{n}" / "XA" / "hrr-2023-public.html"
             got[f"html {n}"] = _text_of_html(draft.read_text(encoding="utf-8"))
-            if pdf:
+            if pdf and n == 2:
                 pdf_path = draft.with_suffix(".pdf")
                 got[f"pdf {n}"] = subprocess.run(
                     ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
@@ -96,10 +96,11 @@ def test_no_output_names_an_unconsented_person(
 def test_the_pdf_names_nobody_without_consent_in_any_form() -> None:
     # One draft holding every form of several names at once, in several fields.
     people = [("latin", "Ramón Castillo"), ("cyrillic", "Иван Петров"), ("han", "陈志强")]
+    fields = ("summary", "source")
     records = []
     for n, (script, name) in enumerate(people):
         for m, form in enumerate(FORMS):
-            for field in ("summary", "title", "source", "citation"):
+            for field in fields:
                 record = build(name, script, form, field).model_dump(mode="json", exclude_none=True)
                 record.update(
                     id=f"XA-{n}-{m}-{field}",
