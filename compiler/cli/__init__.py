@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rich.markup import escape
 
 from ..errors import HrdraftError
 from ..plugins import Plugins, get_plugins
@@ -113,10 +114,21 @@ class _Group(click.Group):
             return result
         except HrdraftError as exc:
             status = exc.exit_code
-            err_console.print(f"[bold red]error:[/] {exc.message}", markup=True, soft_wrap=True)
+            # The message may quote a file name or a record's text: never markup.
+            err_console.print(f"[bold red]error:[/] {escape(exc.message)}", soft_wrap=True)
             if exc.hint:
                 err_console.print(f"  {exc.hint}", markup=False, soft_wrap=True)
             sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            # Every write is one transaction (an ingested file, a saved version):
+            # the one under way was rolled back whole; what finished before stays.
+            status = 130
+            err_console.print(
+                "[bold red]interrupted:[/] the step under way was rolled back and stored "
+                "nothing; what had finished before it is kept",
+                soft_wrap=True,
+            )
+            sys.exit(130)
         except BaseException as exc:
             status = exit_status(exc)
             raise
@@ -162,7 +174,7 @@ def cli(ctx: click.Context, db: str | None, key: Path | None) -> None:
 
 
 def _load_commands() -> None:
-    from . import audit, drafts, keys, records, reports, versions  # noqa: F401  (they register)
+    from . import audit, drafts, erasure, keys, records, reports, versions  # noqa: F401  (they register)
 
     try:
         get_plugins().hook.hrdraft_register_commands(cli=cli)

@@ -18,6 +18,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
 
+from .busy import connect_arguments, sqlite_pragma, translate_busy_errors
+
 if TYPE_CHECKING:
     from .crypto import Keyring
     from .keys import KeySource
@@ -48,7 +50,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(sqlite_pragma())  # how long a writer waits for another (busy.py)
     # Deleted and overwritten content is zeroed, not left in free pages.
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
@@ -140,7 +142,7 @@ def _open(
         parsed = make_url(resolved)
         key_file = key_file or parsed.query.get(KEY_PARAMETER) or None
         parsed = parsed.difference_update_query([KEY_PARAMETER])
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, connect_args=connect_arguments(parsed.get_backend_name()))
     except (ArgumentError, ImportError, ValueError) as exc:
         raise HrdraftError(
             f"cannot use database URL {resolved!r}: {exc}",
@@ -150,6 +152,7 @@ def _open(
     notices = _prepare_files(engine)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    translate_busy_errors(engine)
     try:
         if upgrade:
             unlocked = _upgrade(engine, source, plain)
