@@ -136,11 +136,17 @@ def parse_partial_date(value: str) -> tuple[date, date]:
 # name from a search ("Fuen\u00adtes", "Ana\u200bRuiz"): removed. Soft hyphen,
 # zero-width space, word joiner, invisible operators, BOM (zero-width no-break
 # space), Mongolian vowel separator, left-to-right/right-to-left/Arabic letter
-# marks, tag characters, and C0/C1 controls other than tab and line breaks.
+# marks, tag characters, and (in records read back from an older store)
+# C0/C1 controls other than tab and line breaks.
 _REMOVED = re.compile(
     "[\u00ad\u200b\u200e\u200f\u061c\u180e\u2060-\u2064\ufeff"
     "\U000e0000-\U000e007f\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
+# Control characters other than tab and line breaks: NUL (which PostgreSQL
+# cannot store), escape sequences that drive a terminal, C1 controls. No
+# text a person wrote has them; an export that does is broken or hostile, so
+# at ingest they are a row error, never silently dropped.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bidi embeddings, overrides and isolates make text display in another order
 # than it is stored ("\u202ezeiuR" shows as "Ruiz"): removing them would
 # change what a reader sees, keeping them lets text look like what it is not.
@@ -174,10 +180,15 @@ LIMITS: dict[str, int] = {
 def clean_text(value: str, *, strict: bool = False) -> str:
     """`value` as it is stored: NFC, without invisible characters.
 
-    With `strict` (ingest), bidi embeddings, overrides and isolates raise
-    ValueError; without it (a record read back from the store, written before
-    this rule) they are removed.
+    With `strict` (ingest), control characters (NUL, escape, C1) and bidi
+    embeddings, overrides and isolates raise ValueError; without it (a record
+    read back from the store, written before this rule) they are removed.
     """
+    if strict and (control := _CONTROLS.search(value)):
+        raise ValueError(
+            f"contains the control character U+{ord(control.group()):04X} at position "
+            f"{control.start() + 1}; remove it (export the file again as plain text)"
+        )
     if value.isascii():
         return _REMOVED.sub("", value) if not value.isprintable() else value
     if _BIDI_CONTROLS.search(value):

@@ -176,3 +176,34 @@ def test_terminal_escapes_in_stored_text_never_reach_the_terminal(hrdraft_store,
         _no_control_sequences(result.output)
     shown = runner.invoke(cli, ["--db", db, "diff", str(old.id), str(new.id)]).output
     assert re.search(r"\[-three ?-\]\{\+four ?\+\}", shown)  # the change itself still shows
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [("summary", "Police\x00 detained him."), ("title", "Arrest\x1b]0;x\x07"), ("persons", "\x9b")],
+)
+def test_control_characters_are_a_row_error_naming_the_field_and_the_rest_is_stored(
+    any_store, hrdraft_plugins, tmp_path, where, value
+):
+    from hrdraft.store import quarantine
+    from hrdraft.store import records as stored_records
+
+    good = {
+        "id": "G-1", "country": "XA", "year": 2023, "title": "Arrest", "summary": "Held.",
+        "source": {"name": "Monitor", "kind": "ngo"},
+    }  # fmt: skip
+    bad = {**good, "id": "B-1"}
+    if where == "persons":
+        bad["persons"] = [{"name": "Ana" + value, "role": "victim"}]
+    else:
+        bad[where] = value
+    path = tmp_path / "rows.jsonl"
+    rows = [good, bad] + [{**good, "id": f"G-{n}"} for n in range(2, 20)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = ingest_file(any_store, hrdraft_plugins, path)
+    assert (result.stored, result.quarantined) == (19, 1)
+    field = "persons.0.name" if where == "persons" else where
+    error = next(e for e in result.errors if e.line == 2)
+    assert error.field == field and "control character" in error.message
+    assert len(stored_records.list_current(any_store)) == 19
+    assert len(quarantine.list_quarantined(any_store)) == 1
