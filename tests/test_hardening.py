@@ -207,3 +207,28 @@ def test_control_characters_are_a_row_error_naming_the_field_and_the_rest_is_sto
     assert error.field == field and "control character" in error.message
     assert len(stored_records.list_current(any_store)) == 19
     assert len(quarantine.list_quarantined(any_store)) == 1
+
+
+@pytest.mark.parametrize("folder", ["/", "empty", "notes"])
+def test_templates_must_be_a_template_folder_and_are_never_walked_whole(
+    hrdraft_sample_store, tmp_path, folder
+):
+    from click.testing import CliRunner
+
+    from hrdraft.cli import cli
+
+    if folder != "/":
+        (tmp_path / folder).mkdir()
+        if folder == "notes":
+            (tmp_path / folder / "notes.txt").write_text("not a template", encoding="utf-8")
+        folder = str(tmp_path / folder)
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        cli,
+        ["--db", hrdraft_sample_store.url, "compile", "hrr", "--country", "XA", "--year", "2023",
+         "--format", "html", "--templates", folder, "--out", str(tmp_path / "out")],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "holds no templates" in result.output and "Traceback" not in result.output
+    assert time.monotonic() - started < 10  # "/" is not walked
+    assert not (tmp_path / "out").exists()

@@ -186,6 +186,46 @@ def _template_error(exc: jinja2.TemplateError) -> HrdraftError:
     )
 
 
+# Where templates are looked up in a template folder: its top level, the
+# partials (one level of subfolders: partials/blocks/), and report/<type>.html.
+# Only these are read, hashed or listed, however large the folder is.
+TEMPLATE_GLOBS: tuple[str, ...] = (
+    "*.html",
+    "*.css",
+    "partials/*.html",
+    "partials/*/*.html",
+    "report/*.html",
+)
+
+
+def template_files(folder: Path) -> list[Path]:
+    """The files of `folder` that template lookup can use, in a stable order."""
+    found: set[Path] = set()
+    try:
+        for pattern in TEMPLATE_GLOBS:
+            found.update(p for p in folder.glob(pattern) if p.is_file())
+    except OSError as exc:
+        raise HrdraftError(
+            f"cannot read the template folder {folder}: {exc.strerror}",
+            "check its permissions, or point --templates at another folder",
+        ) from None
+    return sorted(found)
+
+
+def _check_template_dir(folder: Path) -> None:
+    """A --templates folder must exist and hold templates where lookup looks."""
+    if not folder.is_dir():
+        raise NotFoundError(
+            f"template directory {folder} does not exist", "create it or fix --templates"
+        )
+    if not template_files(folder):
+        raise HrdraftError(
+            f"{folder} holds no templates",
+            "a template folder has .html or .css files at its top, in partials/ or in "
+            "report/ (e.g. partials/blocks/paragraph.html); point --templates at one",
+        )
+
+
 class Renderer:
     """Turns report documents into HTML and PDF with one set of templates."""
 
@@ -199,10 +239,8 @@ class Renderer:
         size = PAGE_SIZES.get(page_size.lower())
         if size is None:
             raise HrdraftError(f"unknown page size {page_size!r}", choices(["A4", "Letter"]))
-        if user_dir is not None and not Path(user_dir).is_dir():
-            raise NotFoundError(
-                f"template directory {user_dir} does not exist", "create it or fix --templates"
-            )
+        if user_dir is not None:
+            _check_template_dir(Path(user_dir))
         self.page_size = size
         self.user_dir = Path(user_dir) if user_dir is not None else None
         self.search_path: list[Path] = [
@@ -249,7 +287,11 @@ class Renderer:
         """`report/<type>.html` if some directory has it, else `report.html`."""
         if re.fullmatch(r"[a-z0-9_-]+", report_type):
             specific = f"report/{report_type}.html"
-            if specific in self.env.list_templates():
+            try:  # looks up this one name; never lists every folder on the path
+                self.env.get_template(specific)
+            except jinja2.TemplateNotFound:
+                pass
+            else:
                 return specific
         return "report.html"
 
@@ -302,9 +344,13 @@ class Renderer:
         for module in sorted(Path(__file__).parent.glob("*.py")):
             digest.update(f"{module.name}\0".encode() + module.read_bytes())
         for index, folder in enumerate(self.search_path):
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                if "__pycache__" in path.parts or path.suffix == ".pyc":
-                    continue
+            for path in template_files(folder):
                 digest.update(f"{index}:{path.relative_to(folder).as_posix()}\0".encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                try:
+                    digest.update(hashlib.sha256(path.read_bytes()).digest())
+                except OSError as exc:
+                    raise HrdraftError(
+                        f"cannot read the template {path}: {exc.strerror}",
+                        "check the file's permissions, or remove it from the template folder",
+                    ) from None
         return digest.hexdigest()
