@@ -232,3 +232,14 @@ def test_templates_must_be_a_template_folder_and_are_never_walked_whole(
     assert "holds no templates" in result.output and "Traceback" not in result.output
     assert time.monotonic() - started < 10  # "/" is not walked
     assert not (tmp_path / "out").exists()
+
+
+def test_a_yaml_file_too_large_to_read_whole_is_refused_with_the_way_out(
+    hrdraft_store, hrdraft_plugins, tmp_path
+):
+    path = tmp_path / "huge.yaml"
+    with path.open("w", encoding="utf-8") as f:
+        f.write("- {id: A}\n" + "# padding\n" * 5_200_000)  # 52 MB
+    with pytest.raises(InputFileError) as caught:
+        ingest_file(hrdraft_store, hrdraft_plugins, path)
+    assert "limit is 50 MB" in str(caught.value) and "JSON Lines" in str(caught.value)

@@ -340,6 +340,8 @@ def _block_cites(block: Block) -> list[Cite]:
     return cites
 
 
+# An edited chapter is a few hundred kilobytes; a file past this is not one.
+IMPORT_LIMIT = 20_000_000
 # A withdrawn passage is recognised in an edited file when at least this long.
 _WITHDRAWN_MIN = 20
 
@@ -403,6 +405,13 @@ def import_markdown(store: Store, path: Path, *, author: str, message: str) -> I
     """Save an edited Markdown draft as a new version based on the one it was exported from."""
     if not author.strip():
         raise HrdraftError("an imported draft needs an author", "pass --author NAME")
+    if path.stat().st_size > IMPORT_LIMIT:
+        raise InputFileError(
+            str(path),
+            f"is larger than {IMPORT_LIMIT // 1_000_000} MB, far more than any chapter",
+            None,
+            "import the Markdown file that `hrdraft export` wrote, edited",
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")

@@ -14,6 +14,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -338,6 +339,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# YAML is parsed whole (node tree, then records): past this a file is refused.
+YAML_LIMIT = 50_000_000
+
+
 def read_yaml(file: BinaryIO, path: str) -> Iterator[tuple[int, Any]]:
     """A YAML list of records, or one record per document (``---``).
 
@@ -349,6 +354,17 @@ def read_yaml(file: BinaryIO, path: str) -> Iterator[tuple[int, Any]]:
 
     from ..safe_yaml import NoAliasLoader
 
+    try:
+        size = os.fstat(file.fileno()).st_size
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a file on disk (a test's bytes)
+        size = 0
+    if size > YAML_LIMIT:
+        raise InputFileError(
+            path,
+            f"is {size / 1e6:,.0f} MB; a YAML file is read whole, and the limit is "
+            f"{YAML_LIMIT // 1_000_000} MB",
+            hint="export large sets as JSON Lines (.jsonl), which is read row by row",
+        )
     loader = NoAliasLoader(file)
     try:
         while loader.check_node():
