@@ -94,7 +94,12 @@ def test_commands_that_never_open_the_store_leave_nothing(db: Path) -> None:
     assert len(trail(db)) == before + 1  # the listing itself
 
 
-def test_filters_by_action_and_time(db: Path) -> None:
+def test_filters_by_action_and_time(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hrdraft.cli import console
+
+    # Wide enough for the table: COLUMNS alone does not do when it was set
+    # before the console was made (pytest-xdist's workers set it to 80).
+    monkeypatch.setattr(console, "_width", 200)
     assert [e["action"] for e in trail(db, "--action", "versions")] == ["versions import"]
     assert [e["id"] for e in trail(db, "--action", "compile")] == [3]
     assert trail(db, "--since", "2999-01-01") == []
