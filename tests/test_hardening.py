@@ -243,3 +243,34 @@ def test_a_yaml_file_too_large_to_read_whole_is_refused_with_the_way_out(
     with pytest.raises(InputFileError) as caught:
         ingest_file(hrdraft_store, hrdraft_plugins, path)
     assert "limit is 50 MB" in str(caught.value) and "JSON Lines" in str(caught.value)
+
+
+def test_a_message_or_author_in_brackets_is_shown_as_typed_not_read_as_markup(
+    tmp_path, monkeypatch
+):
+    from click.testing import CliRunner
+
+    from hrdraft.cli import cli, console
+
+    monkeypatch.setattr(console, "_width", 300)  # one line a row, whatever COLUMNS was
+    from hrdraft.document import Paragraph, Report, Section
+    from hrdraft.history.versions import save_version
+    from hrdraft.store import open_store
+
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    store = open_store(db)
+    report = Report(
+        report_type="hrr", report_title="HRR", edition="2023", country="XA",
+        country_name="Esterra", year=2023, period="2023", audience="internal", title="T",
+        sections=(Section(id="1", title="One", blocks=(Paragraph(text="Text."),)),),
+    )  # fmt: skip
+    message = "[link=https://evil.example/]cleared[/link] [bold red]per [i]J.[/i][/]"
+    save_version(store, report, fingerprint="f", author="[b]Ana[/b]", message=message)
+    store.dispose()
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["--db", db, "versions", "list"])
+    shown = runner.invoke(cli, ["--db", db, "versions", "show", "1"])
+    for result in (listed, shown):
+        assert result.exit_code == 0, result.output
+        flat = "".join(result.output.split())
+        assert "".join(message.split()) in flat and "[b]Ana[/b]" in flat

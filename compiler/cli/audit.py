@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import HrdraftError
@@ -150,10 +151,10 @@ def audit_group(
         table.add_row(
             str(e.id),
             e.at.strftime("%Y-%m-%d %H:%M:%S"),
-            _who(e.who),
-            f"{e.action} {shown}".strip(),
+            escape(_who(e.who)),
+            escape(f"{e.action} {shown}".strip()),
             str(e.details.get("status", "")),
-            _what(e.details),
+            escape(_what(e.details)),
         )
     console.print(table)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from click.shell_completion import CompletionItem
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -167,7 +168,7 @@ def run_compile(
         console.print(table)
     for result in results:
         for warning in result.warnings:
-            console.print(f"[yellow]warning:[/] {result.label}: {warning}")
+            console.print(f"[yellow]warning:[/] {escape(result.label)}: {escape(warning)}")
     if results and not failed and not any(r.new_version or r.rendered for r in results):
         console.print(
             "Nothing changed since the last compile: no new version, nothing re-rendered."

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
@@ -84,8 +85,9 @@ def list_command(
             v.edition,
             v.origin + (f" (from v{v.parent_id})" if v.parent_id else ""),
             v.created_at.strftime("%Y-%m-%d %H:%M"),
-            v.author,
-            v.message,
+            # What a person typed is text, never markup.
+            escape(v.author),
+            escape(v.message),
         )
     console.print(table)
 
@@ -118,7 +120,7 @@ def show_command(env: Env, version_id: int, as_json: bool) -> None:
         return
     for key, value in _version_data(version).items():
         if value not in ("", None):
-            console.print(f"[bold]{key}:[/] {value}", markup=True, highlight=False, soft_wrap=True)
+            console.print(f"[bold]{key}:[/] {escape(str(value))}", highlight=False, soft_wrap=True)
     console.print(_outline(report), markup=False)
 
 
