@@ -16,12 +16,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import langcodes
 import pycountry
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -35,6 +36,23 @@ SourceKind = Literal[
     "ngo", "defender", "journalist", "media", "un", "government", "academic", "mission"
 ]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
+
+
+def _any_case(choices: Any) -> BeforeValidator:
+    """Accept an enumerated value in any case ("Anonymous", "PUBLIC", "b"), stored canonical.
+
+    Spreadsheets capitalise cells; the meaning is the same, so the value is
+    folded to the spelling the record format uses rather than refused.
+    """
+    canonical = {c.casefold(): c for c in get_args(choices)}
+
+    def fold(value: Any) -> Any:
+        if isinstance(value, str):
+            return canonical.get(value.strip().casefold(), value)
+        return value
+
+    return BeforeValidator(fold)
+
 
 SENSITIVITIES: tuple[str, ...] = ("public", "restricted", "confidential")
 
@@ -98,11 +116,52 @@ class FigureNames:
         return difflib.get_close_matches(unknown, self.names, n=n, cutoff=0.6)
 
 
+# Dates as spreadsheets and other conventions write them: 14/03/2024,
+# 03.14.2024, 2024/03/14. Never guessed (03/04/2024 is April in one country and
+# March in another): the message says what to write instead.
+_DMY_OR_MDY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_YMD_SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+
+
+def _real(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_form_hint(value: str) -> str | None:
+    """What to write instead of a day-first, month-first or slashed date; None for others."""
+    text = value.strip()
+    if m := _YMD_SLASHED.match(text):
+        d = _real(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            return f"write dates as YYYY-MM-DD: {d.isoformat()} (not {text!r})"
+        return None
+    m = _DMY_OR_MDY.match(text)
+    if not m:
+        return None
+    a, b, year = int(m[1]), int(m[2]), int(m[3])
+    day_first, month_first = _real(year, b, a), _real(year, a, b)
+    if day_first and month_first and day_first != month_first:
+        return (
+            f"{text!r} could be day-first ({day_first.isoformat()}) or month-first "
+            f"({month_first.isoformat()}); write dates as YYYY-MM-DD, the one you mean"
+        )
+    if day_first:
+        return f"write dates as YYYY-MM-DD: {day_first.isoformat()} (day-first {text!r})"
+    if month_first:
+        return f"write dates as YYYY-MM-DD: {month_first.isoformat()} (month-first {text!r})"
+    return f"{text!r} is not a real date; write dates as YYYY-MM-DD"
+
+
 def parse_partial_date(value: str) -> tuple[date, date]:
     """The first and last day covered by a full date, `YYYY-MM`, `YYYY` or a range.
 
     Raises ValueError with a message a submitter can act on.
     """
+    if hint := date_form_hint(value):
+        raise ValueError(hint)
     parts = value.split("/")
     if len(parts) > 2:
         raise ValueError(f"{value!r} has more than one '/'; a range is FROM/TO")
@@ -178,12 +237,16 @@ LIMITS: dict[str, int] = {
 
 
 def clean_text(value: str, *, strict: bool = False) -> str:
-    """`value` as it is stored: NFC, without invisible characters.
+    """`value` as it is stored: NFC, line breaks as ``\n``, without invisible characters.
 
     With `strict` (ingest), control characters (NUL, escape, C1) and bidi
     embeddings, overrides and isolates raise ValueError; without it (a record
     read back from the store, written before this rule) they are removed.
     """
+    if "\r" in value:
+        # A CSV saved on Windows ends lines in cells with CRLF, an old Mac export
+        # with CR: the same text from any file is stored with "\n" alone.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     if strict and (control := _CONTROLS.search(value)):
         raise ValueError(
             f"contains the control character U+{ord(control.group()):04X} at position "
@@ -291,8 +354,10 @@ class Source(_Model):
             json_schema_extra=_schema_limit("source.name"),
         ),
     ]
-    kind: SourceKind = Field(description="What kind of source this is")
-    reliability: Reliability = Field(
+    kind: Annotated[SourceKind, _any_case(SourceKind)] = Field(
+        description="What kind of source this is"
+    )
+    reliability: Annotated[Reliability, _any_case(Reliability)] = Field(
         "F", description="Source reliability, A (reliable) to F (cannot be judged)"
     )
 
@@ -329,8 +394,8 @@ class Person(_Model):
     """A person the record names, with their consent to be named."""
 
     name: Annotated[str, Field(min_length=1, json_schema_extra=_schema_limit("persons.name"))]
-    role: Role
-    consent: Consent = Field(
+    role: Annotated[Role, _any_case(Role)]
+    consent: Annotated[Consent, _any_case(Consent)] = Field(
         "anonymous",
         description="named: may be named in a public draft; anonymous: described, "
         "never named; withheld: not used at all",
@@ -378,7 +443,7 @@ class Record(_Model):
     citation: Citation | None = None
     persons: list[Person] = Field(default_factory=list)
     figures: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
-    sensitivity: Sensitivity = "restricted"
+    sensitivity: Annotated[Sensitivity, _any_case(Sensitivity)] = "restricted"
     received: date | None = None
 
     @field_validator("id", "title", "summary", "location")
@@ -433,7 +498,7 @@ class Record(_Model):
             list(v),
             (info.context or {}).get("figures"),
             "figure",
-            "report types declare the figures they read; see `hrdraft plugins`",
+            "report types declare the figures they read; see `hrdraft plugins --details`",
         )
         return v
 
@@ -449,7 +514,10 @@ class Record(_Model):
             if report in outlines and section not in outlines[report]:
                 near = difflib.get_close_matches(section, sorted(outlines[report]), n=3, cutoff=0.3)
                 hint = f"; nearest: {', '.join(report + ':' + s for s in near)}" if near else ""
-                raise ValueError(f"{target!r} is in no {report} edition's outline{hint}")
+                raise ValueError(
+                    f"{target!r} is in no {report} edition's outline{hint} "
+                    "(`hrdraft plugins --details` lists each edition's section ids)"
+                )
         return v
 
     @property
