@@ -328,17 +328,19 @@ def build_report(
         outline = (edition.find(request.section),)  # type: ignore[assignment]
     ask_owner = plugins.caller_for("hrdraft_build_section", plugins.owner_of(report_type.name))
     sections = _build_sections(plugins, context, outline, ask_owner)  # type: ignore[arg-type]
-    metadata: dict[str, int | str] = {"records in scope for this audience": len(selection.items)}
+    metadata: dict[str, int | str] = {}
     if request.audience != "public":
-        # An internal draft says what it left out and why (counts only). A
-        # public one does not: a count that changes beside a vanished passage
-        # would tell its readers that a record was reclassified.
+        # An internal draft says what it used and left out, and why (counts
+        # only). A public one does not: a count that changes beside a vanished
+        # passage would tell its readers that a record was reclassified or a
+        # consent withdrawn.
+        metadata["records in scope for this audience"] = len(selection.items)
         for reason, count in sorted(selection.excluded.items()):
             metadata[f"records left out: {reason}"] = count
-    if selection.persons_unnamed:
-        metadata["persons described, not named (no consent)"] = selection.persons_unnamed
-    if selection.persons_removed:
-        metadata["persons left out (consent withheld)"] = selection.persons_removed
+        if selection.persons_unnamed:
+            metadata["persons described, not named (no consent)"] = selection.persons_unnamed
+        if selection.persons_removed:
+            metadata["persons left out (consent withheld)"] = selection.persons_removed
     document = Report(
         report_type=report_type.name,
         report_title=report_type.title,

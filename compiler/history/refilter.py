@@ -15,9 +15,10 @@ of a re-import), it passes through :func:`current_view` first, against the
 * every text of the version goes through the same name protection as a
   compile (``hrdraft.select.Protection``), built from the current records,
   so a withdrawn consent reaches old versions too;
-* a public version carries no count of records left out and why, since a
-  count that changes beside a vanished passage would tell a reader that a
-  record was reclassified.
+* a public version carries no count of records used or left out, nor of
+  persons described or left out, since a count that changes beside a
+  vanished passage would tell a reader that a record was reclassified or a
+  consent withdrawn.
 
 The marker is the same whatever the reason, so it tells nothing about which.
 """
@@ -47,6 +48,10 @@ from ..store import records as stored_records
 from .versions import Version, load_version
 
 WITHDRAWN = "[This passage has been withdrawn.]"
+# Counts only internal drafts carry (what was used, left out and why, and
+# how many people were described or left out): versions made before that
+# rule still have them, and a public output drops them.
+_INTERNAL_COUNTS = ("records in scope", "records left out", "persons described", "persons left")
 # Years of records a version of year Y may cite: TIP's period starts in Y-1
 # and compares with the period before it.
 _YEARS_BACK, _YEARS_AHEAD = 2, 1
@@ -178,7 +183,7 @@ def view(store: Store, report: Report) -> View:
     sources = tuple(_source(s, current) for s in report.sources if s.record in still)
     metadata = dict(report.metadata)
     if report.audience == "public":
-        metadata = {k: v for k, v in metadata.items() if not k.startswith("records left out")}
+        metadata = {k: v for k, v in metadata.items() if not k.startswith(_INTERNAL_COUNTS)}
     if "records cited" in metadata:
         metadata["records cited"] = len(sources)
     withdrawn = tuple(
