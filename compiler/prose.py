@@ -18,18 +18,20 @@ Everything here works on records already made safe for the draft's audience
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 import pycountry
 
+from . import dates
 from .document import Paragraph, Pointer
 from .records import Record
 from .select import SelectedRecord
 
 __all__ = [
     "NUMEROUS",
+    "Period",
     "attribution",
     "first_sentence",
     "is_english",
@@ -41,7 +43,9 @@ __all__ = [
     "pointer_sentence",
     "record_paragraphs",
     "section_paragraphs",
+    "self_attributed",
     "series",
+    "states_date",
 ]
 
 # From this many records on, a lead sentence says "numerous reports". The
@@ -70,7 +74,8 @@ REPORTS: dict[str, tuple[str, str | None]] = {
     ),
 }
 
-_MONTHS = tuple(calendar.month_name)[1:]
+# A reporting period: its first and last day.
+Period = tuple[date, date]
 
 # Sentence-initial words that are not proper nouns, so "Police detained ..."
 # can follow "reported that" as "police detained ...". Anything else (a
@@ -88,6 +93,8 @@ _COMMON_WORDS = """
     perpetrators assailants attackers individuals people persons victims guards prisoners
     inmates migrants refugees troops forces military media reports demonstrators
     opposition religious ethnic indigenous employers companies landowners settlers
+    eleven twelve twenty thirty forty fifty hundred dozen around about nearly more over
+    riot border labour labor private unnamed masked plainclothes
 """
 _COMMON_STARTS = frozenset(_COMMON_WORDS.split())
 
@@ -164,52 +171,80 @@ def first_sentence(text: str) -> str:
     return text.strip()
 
 
-def period_phrase(record: Record) -> str:
+def period_phrase(record: Record, period: Period | None = None) -> str:
     """When the record's event happened, as a draft says it ("on March 14").
 
     US style, as the State Department prints dates: "on March 14", "in
-    March", "between January and September", "during the year". Empty for
-    an undated record.
+    March", "between January and September", "during the year". `period`
+    is the draft's reporting period: the year is left implied for a date
+    inside a reporting period of one calendar year (the HRR's "the year")
+    and written otherwise ("in November 2023" in a TIP draft, whose period
+    runs 1 April to 31 March; "on March 3, 2022" in a 2023 HRR draft).
+    Without `period`, the record's own calendar year is taken. Empty for an
+    undated record.
     """
     if not record.event_date:
         return ""
-    start, end = record.period  # type: ignore[misc]
-    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
-    if start.year != end.year:
-        first, last = _MONTHS[start.month - 1], _MONTHS[end.month - 1]
-        return f"between {first} {start.year} and {last} {end.year}"
-    if whole_year:
-        return "during the year" if start.year == record.year else f"in {start.year}"
-    if start == end:
-        return f"on {_MONTHS[start.month - 1]} {start.day}"
-    if start.month == end.month and start.day == 1 and end.day >= 28:
-        return f"in {_MONTHS[start.month - 1]}"
-    if start.month == end.month:
-        return f"between {_MONTHS[start.month - 1]} {start.day} and {end.day}"
-    return f"between {_MONTHS[start.month - 1]} and {_MONTHS[end.month - 1]}"
+    return dates.when(record.period, period or _calendar_year(record.year))  # type: ignore[arg-type]
 
 
-def _mentions_when(text: str) -> bool:
-    """Whether the text already says when (a month, a year, "during the year")."""
-    months = "|".join(_MONTHS)
-    return bool(re.search(rf"\b({months}|\d{{4}}|during the year)\b", text, re.IGNORECASE))
+def _calendar_year(year: int) -> Period:
+    return date(year, 1, 1), date(year, 12, 31)
 
 
-def _lower_start(text: str) -> str:
+def states_date(record: Record, text: str | None = None) -> bool:
+    """Whether `text` (the record's summary by default) already states the event's date.
+
+    The same date, found by the date forms of the record's language ("9
+    February", "February 9", "2023-02-09", "9 de febrero", "9 février",
+    "2月9日", Arabic month names): never by a month word used otherwise ("a
+    peaceful march", "officers may have"). See :mod:`hrdraft.dates`.
+    """
+    if not record.event_date:
+        return True
+    text = record.summary if text is None else text
+    return dates.states_period(text, record.period, record.language)  # type: ignore[arg-type]
+
+
+def _lower_start(text: str, context: str = "") -> str:
+    """`text` with its first letter lower-cased when the first word is a common word.
+
+    The same word is judged the same way in every paragraph: it keeps its
+    capital when it is an acronym, or when the record's own text (`context`:
+    title and summary) capitalises it in mid-sentence (a name, "Dunmere
+    authorities"); it is lower-cased when it is a common sentence opener,
+    a capitalised plural before a verb ("Vandals damaged"), or a word the
+    record's text also writes in lower case ("Police ... the police").
+    """
     words = re.findall(r"[A-Za-z']+", text[:80])
-    if not words:
+    if not words or not text[:1].isupper():
         return text
     first = words[0]
     # A possessive ("Police's") is judged by its noun.
     noun = first.lower().removesuffix("'s").rstrip("'")
     # "A" is an article; "UN" or "NGO" in capitals is an acronym and stays.
-    acronym = len(first) > 1 and first.isupper()
+    if len(first) > 1 and first.isupper():
+        return text
+    stem = re.escape(noun)
+    # Capitalised after a lower-case word or a comma: a proper noun.
+    capital = stem[:1].upper() + stem[1:]
+    if noun not in _COMMON_STARTS and re.search(rf"(?<=[a-z0-9,;)] ){capital}\b", context):
+        return text
     # A capitalised plural followed by a verb ("Vandals damaged") is a common
     # noun; a name at the start of a summary usually comes with its surname.
     plural = len(first) > 3 and first.endswith("s") and len(words) > 1 and words[1][:1].islower()
-    if not acronym and (noun in _COMMON_STARTS or plural):
+    lower_elsewhere = bool(re.search(rf"\b{stem}\b", context))
+    if noun in _COMMON_STARTS or plural or lower_elsewhere:
         return text[:1].lower() + text[1:]
     return text
+
+
+def _upper_start(text: str) -> str:
+    """The sentence with a capital first letter (after any opening quote or markup)."""
+    m = re.search(r"[^\W\d_]", text)
+    if m is None or not m.group().islower():
+        return text
+    return text[: m.start()] + m.group().upper() + text[m.end() :]
 
 
 def _the(name: str) -> str:
@@ -250,63 +285,141 @@ def _frames(record: Record) -> tuple[str, str]:
     return f"{who} reported that", f"{who} reported"
 
 
-def attribution(record: Record) -> str:
+# Verbs with which a summary attributes itself ("The Ministry of Interior
+# reported ..."): such a summary already names its source.
+_REPORTING = (
+    r"(?:reported|reports|stated|states|said|says|documented|documents|recorded|records|"
+    r"announced|announces|noted|notes|observed|observes|confirmed|confirms|found|finds|"
+    r"counted|registered|estimated|estimates|alleged|alleges|wrote|writes|indicated|"
+    r"indicates|disclosed|acknowledged|told|informed|claimed|claims|published|"
+    r"has reported|have reported|had reported)"
+)
+# A date or "during the year" a summary may open with before its subject.
+_OPENING = (
+    r"(?:(?:on|in|between|during|from|since|by|at the end of|early in|late in)\b"
+    r"[^,]{0,60}?,?\s+)?"
+)
+
+
+def _source_names(record: Record) -> list[str]:
+    """How a summary may name its own source: the name, its acronym, the kind's word."""
+    name = record.source.name.strip()
+    names = [name, re.sub(r"\s*\([^)]*\)", "", name)]
+    names += re.findall(r"\(([^)]+)\)", name)  # "... (COFADE)"
+    if name.lower().startswith("the "):
+        names.append(name[4:])
+    if record.source.kind == "government":
+        names.append("government")
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def self_attributed(record: Record, text: str | None = None) -> bool:
+    """Whether the summary already opens with its source's attribution.
+
+    "The NGO Lantern Watch reported ...", "On 9 February the Ministry of
+    Interior stated ...", "According to the Ministry of Interior, ...",
+    "COFADE documented ...": the summary names the record's source (its
+    name, an acronym given in the name, or "the government" for a
+    government source) with a verb of reporting, so no second attribution
+    goes in front of it.
+    """
+    text = (record.summary if text is None else text).strip()
+    names = "|".join(re.escape(n) for n in sorted(_source_names(record), key=len, reverse=True))
+    kind = (
+        r"(?:the\s+)?(?:NGO|UN|non-governmental organi[sz]ation|media outlet|outlet|journalist|"
+        r"human rights defender|defender|government(?:'s)?|embassy|consulate)?\s*"
+    )
+    subject = rf"(?:the\s+)?{kind}(?:{names})"
+    # A government source that is the subject of its own act ("In September
+    # the Ministry of Labour issued Decree 311") is not restated by "The
+    # government, through the Ministry of Labour, stated that" either.
+    verb = r"[a-z]+ed\b" if record.source.kind == "government" else _REPORTING
+    return bool(
+        re.match(
+            rf"{_OPENING}{subject}(?:\s*\([^)]*\))?,?\s+(?:{_REPORTING}\b|(?-i:{verb}))", text, re.I
+        )
+        or re.match(rf"{_OPENING}according\s+to\s+{subject}\b", text, re.I)
+    )
+
+
+def attribution(record: Record, period: Period | None = None) -> str:
     """The record's summary as attributed draft prose.
 
     The source is named with its kind ("The NGO Red Norte reported that
     ...", "According to media reports by Diario Sur, ...", "The government
     stated that ...", "The UN ... reported that ...", "According to academic
     research by ..., ...", "A human rights defender reported that ...", "The
-    embassy observed that ..."). The summary's text, figures and period are
-    kept word for word; the event's date is added in front ("on March 14,
-    ...") only when the summary does not already say when.
+    embassy observed that ..."), unless the summary already opens with that
+    attribution itself (:func:`self_attributed`): then it stands on its own,
+    never attributed twice. The summary's text, figures and period are kept
+    word for word; the event's date is added in front ("on March 14, ...")
+    unless the summary already states that same date (:func:`states_date`).
+    `period` is the draft's reporting period, which decides whether the
+    year is written (:func:`period_phrase`).
 
-    For a record not written in English the frame stays English and the
-    original follows untranslated: ``The NGO X reported (original in
-    Spanish, not translated):``. Use :func:`record_paragraphs` to get the
-    original as its own paragraph with its language tag.
+    Every sentence starts with a capital letter; the summary's first word is
+    lower-cased after "reported that" only when it is a common word, judged
+    the same way in every paragraph.
+
+    For a record not written in English the frame stays English, says when
+    the events happened if the original does not (in its own language's
+    date forms), and the original follows untranslated: ``The NGO X
+    reported (events on March 14; original in Spanish, not translated):``.
+    Use :func:`record_paragraphs` to get the original as its own paragraph
+    with its language tag.
     """
     that_frame, quote_frame = _frames(record)
     summary = record.summary.strip()
+    when = "" if states_date(record) else period_phrase(record, period)
     if not is_english(record):
-        return f"{quote_frame} (original in {language_name(record.language)}, not translated):"
-    clause = _lower_start(summary)
-    when = period_phrase(record)
-    if when and not _mentions_when(summary):
-        clause = f"{when}, {clause}"
+        language = f"original in {language_name(record.language)}, not translated"
+        events = f"events {when}; " if when else ""
+        return f"{quote_frame} ({events}{language}):"
+    if self_attributed(record):
+        clause = f"{when}, {_lower_start(summary, summary)}" if when else summary
+        clause = _upper_start(clause)
+    else:
+        context = f"{record.title}\n{summary}"
+        clause = _lower_start(summary, context)
+        if when:
+            clause = f"{when}, {clause}"
+        clause = f"{that_frame} {clause}"
     if not clause.endswith((".", "!", "?", '"', "”")):
         clause += "."
-    return f"{that_frame} {clause}"
+    return clause
 
 
-def record_paragraphs(item: SelectedRecord) -> list[Paragraph]:
+def record_paragraphs(item: SelectedRecord, period: Period | None = None) -> list[Paragraph]:
     """The paragraphs one record contributes, each citing it.
 
     An English record gives one attributed paragraph. A record in another
     language gives two: the English attribution frame, then the original
     text as its own paragraph tagged with the record's language, so the
     renderer marks it (``lang``/``dir``) and a translator can find it.
+    `period` is the draft's reporting period (see :func:`attribution`).
     """
     record = item.record
     if is_english(record):
-        return [Paragraph(text=attribution(record), cites=(item.cite,))]
+        return [Paragraph(text=attribution(record, period), cites=(item.cite,))]
     return [
-        Paragraph(text=attribution(record), cites=(item.cite,)),
+        Paragraph(text=attribution(record, period), cites=(item.cite,)),
         Paragraph(text=record.summary.strip(), cites=(item.cite,), lang=record.language),
     ]
 
 
-def paragraphs(items: Iterable[SelectedRecord]) -> list[Paragraph]:
+def paragraphs(items: Iterable[SelectedRecord], period: Period | None = None) -> list[Paragraph]:
     """One attributed paragraph per record (two for a non-English one), in the given order.
 
     Records are not merged: each paragraph cites exactly the record its text
     comes from, so a reviewer can trace every sentence and a revised record
     changes only its own paragraph in a diff. Pass the items in event order
-    (the core already does).
+    (the core already does), and the draft's reporting period
+    (``context.period``) so dates carry their year where the report's
+    conventions want it.
     """
     out: list[Paragraph] = []
     for item in items:
-        out += record_paragraphs(item)
+        out += record_paragraphs(item, period)
     return out
 
 
@@ -316,16 +429,17 @@ def section_paragraphs(
     *,
     claim: str | None = None,
     conditional: bool = False,
+    period: Period | None = None,
 ) -> list[Paragraph]:
     """A subsection's text: the lead sentence, then one paragraph per record.
 
     The lead sentence cites every record it counts, so "There were numerous
     reports ..." is traceable like any other claim. With no records it is
     the section's only paragraph ("There were no reports of {topic} during
-    the year." or "Not applicable.").
+    the year." or "Not applicable."). `period` as for :func:`paragraphs`.
     """
     lead = lead_sentence(len(items), topic, claim=claim, conditional=conditional)
-    return [Paragraph(text=lead, cites=tuple(i.cite for i in items)), *paragraphs(items)]
+    return [Paragraph(text=lead, cites=tuple(i.cite for i in items)), *paragraphs(items, period)]
 
 
 def pointer_sentence(report: str, title: str | None = None, url: str | None = None) -> str:

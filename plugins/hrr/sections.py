@@ -21,8 +21,14 @@ from .outline import Heading
 NO_ISSUES = "There were no reports of significant human rights issues during the year."
 
 
-def section_blocks(spec: SectionSpec, items: list[SelectedRecord]) -> list[Block]:
-    """The blocks of one heading, from the records placed under it."""
+def section_blocks(
+    spec: SectionSpec, items: list[SelectedRecord], period: prose.Period | None = None
+) -> list[Block]:
+    """The blocks of one heading, from the records placed under it.
+
+    `period` is the draft's reporting year: dates inside it leave the year
+    implied, dates outside it say it.
+    """
     claim = spec.claim if isinstance(spec, Heading) else None
     blocks: list[Block] = []
     if spec.pointer:
@@ -32,10 +38,12 @@ def section_blocks(spec: SectionSpec, items: list[SelectedRecord]) -> list[Block
     if not spec.topic:
         # The summary and the top-level sections: records targeted here
         # explicitly, without a lead sentence.
-        return [*blocks, *prose.paragraphs(items)]
+        return [*blocks, *prose.paragraphs(items, period)]
     return [
         *blocks,
-        *prose.section_paragraphs(items, spec.topic, claim=claim, conditional=spec.conditional),
+        *prose.section_paragraphs(
+            items, spec.topic, claim=claim, conditional=spec.conditional, period=period
+        ),
     ]
 
 

@@ -45,7 +45,7 @@ def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list
 def hrdraft_build_section(
     context: BuildContext, spec: SectionSpec, items: list[SelectedRecord]
 ) -> list[Block]:
-    return section_blocks(spec, items)
+    return section_blocks(spec, items, context.period)
 
 
 @hookimpl

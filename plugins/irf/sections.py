@@ -30,20 +30,24 @@ def sections_for(categories: list[str]) -> list[str]:
     )
 
 
-def section_blocks(spec: SectionSpec, items: list[SelectedRecord]) -> list[Block]:
-    """The blocks of one heading, from the records placed under it."""
+def section_blocks(
+    spec: SectionSpec, items: list[SelectedRecord], period: prose.Period | None = None
+) -> list[Block]:
+    """The blocks of one heading, from the records placed under it (`period`: the draft's year)."""
     if spec.id == DEMOGRAPHY:
         return demography_blocks(items)
     if not spec.topic:
         # The summary and Section II itself: only records targeted there explicitly.
-        return list(prose.paragraphs(items))
-    return list(prose.section_paragraphs(items, spec.topic, conditional=spec.conditional))
+        return list(prose.paragraphs(items, period))
+    return list(
+        prose.section_paragraphs(items, spec.topic, conditional=spec.conditional, period=period)
+    )
 
 
-def _brief(item: SelectedRecord) -> str:
+def _brief(item: SelectedRecord, period: prose.Period) -> str:
     record = item.record
     short = record.model_copy(update={"summary": prose.first_sentence(record.summary)})
-    return prose.attribution(short)
+    return prose.attribution(short, period)
 
 
 def summary_paragraphs(context: BuildContext, document: Report) -> list[Paragraph]:
@@ -75,7 +79,7 @@ def summary_paragraphs(context: BuildContext, document: Report) -> list[Paragrap
         if chosen:
             out.append(
                 Paragraph(
-                    text=" ".join(_brief(i) for i in chosen),
+                    text=" ".join(_brief(i, context.period) for i in chosen),
                     cites=tuple(i.cite for i in chosen),
                 )
             )

@@ -54,7 +54,7 @@ def hrdraft_build_section(
         return sections.prosecution(context, spec, items, current, previous)
     if spec.id == PROTECTION:
         return sections.protection(context, spec, items, current, previous)
-    return sections.narrative(spec, items)
+    return sections.narrative(spec, items, context.period)
 
 
 @hookimpl

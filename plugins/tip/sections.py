@@ -197,9 +197,9 @@ def prosecution(
         *_trend_sentence(current, previous, LAW_ENFORCEMENT, "law enforcement efforts")
     ]
     laws = [i for i in items if "trafficking.legislation" in i.record.categories]
-    blocks += prose.paragraphs(laws)
+    blocks += prose.paragraphs(laws, context.period)
     blocks.append(figures.law_enforcement_table(current, previous, _periods(context)))
-    blocks += prose.paragraphs(i for i in items if i not in laws)
+    blocks += prose.paragraphs((i for i in items if i not in laws), context.period)
     if not items:
         blocks.append(no_reports(spec))
     return blocks
@@ -217,10 +217,15 @@ def protection(
         *_trend_sentence(current, previous, VICTIM_CARE, "efforts to identify and protect victims")
     ]
     blocks.append(figures.victim_care_table(current, previous, _periods(context)))
-    blocks += prose.paragraphs(items) or [no_reports(spec)]
+    blocks += prose.paragraphs(items, context.period) or [no_reports(spec)]
     return blocks
 
 
-def narrative(spec: SectionSpec, items: list[SelectedRecord]) -> list[Block]:
-    """PREVENTION and TRAFFICKING PROFILE: the records, attributed, or a lead sentence."""
-    return prose.paragraphs(items) or [no_reports(spec)]
+def narrative(
+    spec: SectionSpec, items: list[SelectedRecord], period: prose.Period | None = None
+) -> list[Block]:
+    """PREVENTION and TRAFFICKING PROFILE: the records, attributed, or a lead sentence.
+
+    `period` is the reporting period (April to March): its dates carry their year.
+    """
+    return prose.paragraphs(items, period) or [no_reports(spec)]
