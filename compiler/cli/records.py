@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ..errors import InputFileError, NotFoundError, choices
+from ..errors import HrdraftError, InputFileError, NotFoundError, choices
 from ..ingest import BatchResult, expand_paths, ingest_file, record_schema
 from ..store import quarantine
 from ..store import records as stored_records
@@ -253,13 +253,17 @@ def records_show_command(env: Env, record_id: str, source: str | None, as_json: 
 
 
 # -------------------------------------------------------------------------
-# quarantine list / show
+# quarantine list / show / clear
 # -------------------------------------------------------------------------
 
 
 @cli.group("quarantine")
 def quarantine_group() -> None:
-    """Rows that failed validation, kept with their raw content and every error."""
+    """Rows that failed validation, kept with their raw content and every error.
+
+    A row is resolved once a later ingest stored its record (the same
+    source and id); `quarantine clear --resolved` then removes it.
+    """
 
 
 def _quarantine_data(row: quarantine.QuarantineEntry) -> dict[str, Any]:
@@ -269,19 +273,35 @@ def _quarantine_data(row: quarantine.QuarantineEntry) -> dict[str, Any]:
         "line": row.line,
         "batch": row.batch_id,
         "created_at": row.created_at.isoformat(timespec="seconds"),
+        "resolved_by_batch": row.resolved_by,
         "errors": row.errors,
         "raw": row.raw,
     }
 
 
+def _resolution(row: quarantine.QuarantineEntry) -> str:
+    return f" [green](resolved: stored by batch {row.resolved_by})[/]" if row.resolved else ""
+
+
+_BATCH_OPTION = click.option(
+    "--batch", type=int, metavar="N", help="Only the rows of batch N (one ingested file)."
+)
+
+
 @quarantine_group.command("list")
+@_BATCH_OPTION
+@click.option("--unresolved", is_flag=True, help="Only rows whose record no later ingest stored.")
 @click.option(
     "--json", "as_json", is_flag=True, help="Print every row, raw content included, as JSON."
 )
 @pass_env
-def quarantine_list_command(env: Env, as_json: bool) -> None:
-    """List quarantined rows as FILE:LINE: field: message, newest batch last."""
-    rows = quarantine.list_quarantined(env.store)
+def quarantine_list_command(env: Env, batch: int | None, unresolved: bool, as_json: bool) -> None:
+    """List quarantined rows as FILE:LINE: field: message, newest batch last.
+
+    A row whose record a later ingest stored (the same source and id) is
+    marked resolved.
+    """
+    rows = quarantine.list_quarantined(env.store, batch=batch, unresolved=unresolved)
     if as_json:
         click.echo(
             json_for_terminal(
@@ -290,17 +310,21 @@ def quarantine_list_command(env: Env, as_json: bool) -> None:
         )
         return
     if not rows:
-        console.print("The quarantine is empty.")
+        filtered = batch is not None or unresolved
+        console.print("No quarantined rows match." if filtered else "The quarantine is empty.")
         return
     for row in rows:
         for error in row.errors:
             console.print(
                 f"[dim]#{row.id}[/] {escape(row.file_name)}:{row.line}: "
-                f"{escape(error['field'])}: {escape(error['message'])}",
+                f"{escape(error['field'])}: {escape(error['message'])}{_resolution(row)}",
                 soft_wrap=True,
             )
+    resolved = sum(r.resolved for r in rows)
     console.print(
-        f"{len(rows)} row(s). `hrdraft quarantine show N` shows one with its raw content."
+        f"{len(rows)} row(s)"
+        + (f", {resolved} resolved (`hrdraft quarantine clear --resolved`)" if resolved else "")
+        + ". `hrdraft quarantine show N` shows one with its raw content."
     )
 
 
@@ -312,7 +336,10 @@ def quarantine_show_command(env: Env, number: int) -> None:
     row = quarantine.get_quarantined(env.store, number)
     if row is None:
         raise NotFoundError(f"no quarantined row #{number}", "see `hrdraft quarantine list`")
-    console.print(f"[bold]#{row.id}[/] {escape(row.file_name)}:{row.line} (batch {row.batch_id})")
+    console.print(
+        f"[bold]#{row.id}[/] {escape(row.file_name)}:{row.line} (batch {row.batch_id})"
+        + _resolution(row)
+    )
     for error in row.errors:
         console.print(f"  {escape(error['field'])}: {escape(error['message'])}", soft_wrap=True)
     console.print("Raw content:")
@@ -320,6 +347,48 @@ def quarantine_show_command(env: Env, number: int) -> None:
         click.echo(json_for_terminal(json.dumps(json.loads(row.raw), ensure_ascii=False, indent=2)))
     except ValueError:
         click.echo(for_terminal(row.raw))
+
+
+class ConfirmationNeeded(HrdraftError):
+    """A clear asked for without a terminal to confirm it, and without --yes."""
+
+
+def _can_ask() -> bool:
+    """Whether there is a person at a terminal to confirm (a script's stdin is no terminal)."""
+    return sys.stdin.isatty()
+
+
+@quarantine_group.command("clear")
+@_BATCH_OPTION
+@click.option("--resolved", is_flag=True, help="The rows whose record a later ingest stored.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (for scripts).")
+@pass_env
+def quarantine_clear_command(env: Env, batch: int | None, resolved: bool, yes: bool) -> None:
+    """Remove quarantined rows: the resolved ones, those of batch N, or both filters at once.
+
+    Says how many rows it will remove and asks (--yes skips the question;
+    without a terminal and without --yes it refuses). Audited: the filters
+    and the row numbers, never their content.
+    """
+    if batch is None and not resolved:
+        raise click.UsageError("say which rows: --resolved, --batch N, or both")
+    store = env.store
+    planned = quarantine.clear_quarantined(store, batch=batch, resolved=resolved, dry_run=True)
+    if not planned:
+        console.print("No quarantined rows match: nothing to clear.")
+        return
+    console.print(f"This removes {len(planned)} quarantined row(s).")
+    if not yes:
+        if not _can_ask():
+            raise ConfirmationNeeded(
+                "clearing the quarantine needs confirmation, and there is no terminal to ask "
+                "on: nothing was removed",
+                "run it in a terminal, or add --yes",
+            )
+        if not click.confirm("Remove them?", default=False):
+            raise HrdraftError("nothing was removed", "")
+    cleared = quarantine.clear_quarantined(store, batch=batch, resolved=resolved)
+    console.print(f"Removed {len(cleared)} quarantined row(s).")
 
 
 # -------------------------------------------------------------------------

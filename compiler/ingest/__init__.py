@@ -32,7 +32,15 @@ from ..records import Record, Vocabulary
 from ..store import Store
 from ..store.ingest_writer import BulkWriter, ValidRecord, WriteConflict, open_batch
 from .messages import RowError, row_errors
-from .reading import EXTRA_CELLS, Reader, _guarded, choose_reader, expand_paths
+from .reading import (
+    EXTRA_CELLS,
+    Reader,
+    UnreadableRow,
+    WrittenList,
+    _guarded,
+    choose_reader,
+    expand_paths,
+)
 
 if TYPE_CHECKING:
     from ..plugins import Plugins
@@ -130,10 +138,13 @@ class _Validator:
         valid: list[ValidRecord] = []
         bad: list[tuple[int, Any, list[RowError]]] = []
         for line, raw in chunk:
+            if isinstance(raw, UnreadableRow):  # a broken line: quarantined as it was written
+                bad.append((line, raw, [RowError(self.path, line, "(line)", raw.message)]))
+                continue
             try:
                 record = Record.model_validate(self._categories(raw), context=self.context)
             except ValidationError as exc:
-                bad.append((line, raw, row_errors(exc, self.path, line)))
+                bad.append((line, raw, row_errors(exc, self.path, line, raw)))
                 continue
             canonical = canonical_json(record)
             valid.append((record, canonical.decode(), hashlib.sha256(canonical).hexdigest()))
@@ -161,7 +172,9 @@ def _write(
             [
                 (
                     line,
-                    json.dumps(raw, ensure_ascii=False, default=str),
+                    raw.text
+                    if isinstance(raw, UnreadableRow)
+                    else json.dumps(raw, ensure_ascii=False, default=str),
                     [{"field": e.field, "message": e.message} for e in errors],
                 )
                 for line, raw, errors in bad
@@ -276,6 +289,8 @@ __all__ = [
     "BatchResult",
     "Reader",
     "RowError",
+    "UnreadableRow",
+    "WrittenList",
     "canonical_json",
     "choose_reader",
     "expand_paths",

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..records import Citation, Person, Record, Source
-from .reading import EXTRA_CELLS
+from ..records import Citation, Person, Record, Source, date_form_hint
+from .reading import EXTRA_CELLS, WrittenList
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,30 @@ _MODELS: dict[str, type[BaseModel]] = {"source": Source, "citation": Citation, "
 
 
 def _field_names(loc: Sequence[Any]) -> list[str]:
-    """The fields allowed where `loc` points (for 'did you mean')."""
+    """The fields allowed where `loc` points (for 'did you mean').
+
+    At the top level these include the dotted columns of a CSV
+    (``source.name``), so ``source_name`` or ``Source Name`` finds its field.
+    """
     model: type[BaseModel] = Record
     for part in loc[:-1]:
         if isinstance(part, str) and part in _MODELS and model is Record:
             model = _MODELS[part]
-    return list(model.model_fields)
+    names = list(model.model_fields)
+    if model is Record and len(loc) == 1:
+        names += [f"{n}.{f}" for n in ("source", "citation") for f in _MODELS[n].model_fields]
+    return names
+
+
+def _nearest(unknown: str, names: list[str]) -> list[str]:
+    """The known names nearest `unknown`, compared without case and with _ or space as '.'."""
+
+    def folded(name: str) -> str:
+        return name.casefold().replace(" ", ".").replace("_", ".")
+
+    by_folded = {folded(n): n for n in names}
+    near = difflib.get_close_matches(folded(unknown), list(by_folded), n=2, cutoff=0.6)
+    return [by_folded[n] for n in near]
 
 
 def _message(err: Any) -> str:
@@ -57,7 +75,7 @@ def _message(err: Any) -> str:
             return (
                 "hrdraft keeps no attached files; export without attachments, or remove the column"
             )
-        near = difflib.get_close_matches(str(loc[-1]), _field_names(loc), n=2, cutoff=0.6)
+        near = _nearest(str(loc[-1]), _field_names(loc))
         hint = f" (did you mean {' or '.join(near)}?)" if near else ""
         return f"unknown field{hint}; the record fields are listed in docs/records.md"
     if kind == "value_error":
@@ -81,13 +99,27 @@ def _message(err: Any) -> str:
     if kind == "list_type":
         return f"expected a list, got {value!r}"
     if kind.startswith("date"):
-        return f"{value!r} is not a date; use YYYY-MM-DD"
+        hint = date_form_hint(value) if isinstance(value, str) else None
+        return hint or f"{value!r} is not a date; use YYYY-MM-DD"
     return f"{err['msg']} (got {value!r})"
 
 
-def row_errors(exc: ValidationError, file: str, line: int) -> list[RowError]:
-    """One RowError per problem pydantic found, field as a dotted path."""
+def _as_written(loc: tuple[Any, ...], raw: Any) -> str:
+    """`loc` as a dotted path, a list item named as the reader says it was written.
+
+    A CSV with only ``persons.1.*`` columns gives a one-item list; its error
+    names ``persons.1``, the column the submitter wrote, not ``persons.0``.
+    """
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(raw, dict):
+        items = raw.get(loc[0])
+        if isinstance(items, WrittenList) and loc[1] < len(items.labels):
+            return ".".join([items.labels[loc[1]], *map(str, loc[2:])])
+    return ".".join(str(p) for p in loc) or "(row)"
+
+
+def row_errors(exc: ValidationError, file: str, line: int, raw: Any = None) -> list[RowError]:
+    """One RowError per problem pydantic found, field as a dotted path as written in `raw`."""
     return [
-        RowError(file, line, ".".join(str(p) for p in err["loc"]) or "(row)", _message(err))
+        RowError(file, line, _as_written(tuple(err["loc"]), raw), _message(err))
         for err in exc.errors(include_url=False)
     ]

@@ -16,15 +16,17 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, BinaryIO
 
 import orjson
 
 from ..errors import InputFileError
 from ..plugins import hookimpl
-from .reading import EXTRA_CELLS, Reader
+from ..records import Citation, Person, Record, Source
+from .reading import EXTRA_CELLS, Reader, UnreadableRow, WrittenList
 
 # Fields whose CSV cell holds several values separated by "|".
 LIST_FIELDS = frozenset({"categories", "sections"})
@@ -80,12 +82,16 @@ def _delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def csv_rows(file: BinaryIO, path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def csv_rows(
+    file: BinaryIO, path: str, column: Callable[[str], str] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(first line of the row, {column: cell})`` for each data row; empty cells left out.
 
-    The delimiter (``,``, ``;`` or tab) is taken from the header row. Cells
-    beyond the header are kept under :data:`hrdraft.ingest.EXTRA_CELLS`, so
-    validation reports them instead of losing them.
+    The delimiter (``,``, ``;`` or tab) is taken from the header row; `column`,
+    if given, maps each header name to the one the row uses (the field it
+    names, whatever its case). Cells beyond the header are kept under
+    :data:`hrdraft.ingest.EXTRA_CELLS`, so validation reports them instead of
+    losing them.
     """
     lines = utf8_lines(file, path)
     first = next(lines, None)
@@ -95,16 +101,17 @@ def csv_rows(file: BinaryIO, path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     reader = csv.reader(text, delimiter=_delimiter(first[1]), strict=True)
     try:
         header = [name.strip() for name in next(reader)]
-        seen: set[str] = set()
-        for i, name in enumerate(header):
+        seen: dict[str, str] = {}
+        for i, written in enumerate(header):
+            name = column(written) if (column and written) else written
             if name and name in seen:
-                raise InputFileError(
-                    path,
-                    f"column {name!r} appears twice in the header",
-                    line=1,
-                    hint="rename or merge one of them",
+                twice = (
+                    f"column {name!r} appears twice in the header"
+                    if seen[name] == written
+                    else f"columns {seen[name]!r} and {written!r} name the same field {name!r}"
                 )
-            seen.add(name)
+                raise InputFileError(path, twice, line=1, hint="rename or merge one of them")
+            seen[name] = written
             header[i] = name or f"(unnamed column {i + 1})"
         end = reader.line_num
         for cells in reader:
@@ -161,13 +168,47 @@ def nest(flat: dict[str, Any]) -> dict[str, Any]:
     for name in OBJECT_LIST_FIELDS:
         items = out.get(name)
         if isinstance(items, dict) and all(k.isdigit() for k in items):
-            out[name] = [items[k] for k in sorted(items, key=int)]
+            # Compacted (persons.1 alone is the first person), but each item
+            # remembers the columns it came from, so errors name persons.1.
+            order = sorted(items, key=int)
+            out[name] = WrittenList.of((items[k] for k in order), (f"{name}.{k}" for k in order))
     return out
 
 
+# The record's nested objects, addressed in CSV as source.name, persons.0.name.
+_NESTED_MODELS = {"source": Source, "citation": Citation, "persons": Person}
+
+
+@lru_cache(maxsize=8)
+def _field_names(model: type) -> dict[str, str]:
+    """A model's field names by their case-folded form."""
+    return {f.casefold(): f for f in model.model_fields}  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=4096)
+def csv_column(name: str) -> str:
+    """The field path a CSV header names, case ignored: ``ID`` → ``id``, ``Source.Name`` →
+    ``source.name``, ``Figures.Prosecutions`` → ``figures.prosecutions``.
+
+    A part that names no field is kept as written, so validation names the
+    column as the submitter wrote it (and suggests the nearest field).
+    """
+    parts = name.split(".")
+    top = _field_names(Record).get(parts[0].casefold())
+    if top is None:
+        return name
+    parts[0] = top
+    nested = _NESTED_MODELS.get(top)
+    if nested is not None and len(parts) == (3 if top in OBJECT_LIST_FIELDS else 2):
+        parts[-1] = _field_names(nested).get(parts[-1].casefold(), parts[-1])
+    elif top == "figures" and len(parts) == 2:
+        parts[1] = parts[1].lower()  # figure names are lower case: prosecutions, adherents_x
+    return ".".join(parts)
+
+
 def read_csv(file: BinaryIO, path: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Flat CSV, one record per row, dotted column names for nested fields."""
-    for line, row in csv_rows(file, path):
+    """Flat CSV, one record per row, dotted column names for nested fields (any case)."""
+    for line, row in csv_rows(file, path, csv_column):
         yield line, nest(row)
 
 
@@ -181,38 +222,84 @@ def _json_error(path: str, exc: json.JSONDecodeError, line: int) -> InputFileErr
         path,
         f"invalid JSON: {exc.msg} (column {exc.colno})",
         line=line,
-        hint="check for a missing comma or quote, or a trailing comma",
+        hint="no line of the file is a JSON object: a .jsonl file holds one record per "
+        "line; a JSON array of records goes in a .json file",
     )
 
 
+# Broken lines before the first line that parses are held back: a file none
+# of whose lines parse is not JSON Lines at all (a pretty-printed .json file,
+# say) and gets one error, as any unreadable file does.
+MAX_HELD_LINES = 1000
+
+
+def _broken_line(path: str, raw: bytes, number: int) -> tuple[InputFileError, UnreadableRow]:
+    """What is wrong with a line orjson refused: as a file error and as a row error.
+
+    A line that is not UTF-8 raises: the whole file was saved in another
+    encoding, and every line of it is suspect.
+    """
+    if number == 1:
+        next(utf8_lines(io.BytesIO(raw), path))  # names a UTF-16 file as such
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _decode_error(path, raw, exc, number) from None
+    text = text.rstrip("\r\n")  # so a line cut short is reported at its end
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        error = _json_error(path, exc, number)
+        problem = f"{exc.msg} (column {exc.colno})"
+    except RecursionError:
+        error = InputFileError(path, "JSON nested too deeply", line=number)
+        problem = "nested too deeply"
+    else:  # pragma: no cover - orjson and json disagree: a bug to report
+        raise InputFileError(path, "orjson refused a line the json module reads", line=number)
+    row = UnreadableRow(
+        text,
+        f"line {number} is not valid JSON: {problem}; check for a missing comma or quote, "
+        "or a trailing comma, then ingest the file again (its other lines were read)",
+    )
+    return error, row
+
+
 def read_jsonl(file: BinaryIO, path: str) -> Iterator[tuple[int, Any]]:
-    """One JSON object per line; blank lines skipped.
+    """One JSON object per line; blank lines skipped; a broken line as an UnreadableRow.
 
     orjson parses the bytes directly (the hot path of a large ingest); a line
     it refuses is decoded again by the standard library for a precise message.
+    A line that is not JSON is yielded as :class:`UnreadableRow` (ingest
+    quarantines it and stores the others); a file none of whose lines is
+    JSON raises InputFileError for its first line.
     """
+    held: list[tuple[int, UnreadableRow]] = []
+    first_error: InputFileError | None = None
+    parsed = False
     for number, raw in enumerate(file, 1):
         if number == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
         try:
-            yield number, orjson.loads(raw)
+            value = orjson.loads(raw)
         except orjson.JSONDecodeError:
             if not raw.strip():
                 continue
-            # Either not UTF-8 or not JSON: say which, and where.
-            if number == 1:
-                next(utf8_lines(io.BytesIO(raw), path))  # names a UTF-16 file as such
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise _decode_error(path, raw, exc, number) from None
-            try:
-                json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise _json_error(path, exc, number) from None
-            except RecursionError:
-                raise InputFileError(path, "JSON nested too deeply", line=number) from None
-            raise  # pragma: no cover - orjson and json disagree: a bug to report
+            error, row = _broken_line(path, raw, number)
+            if parsed:
+                yield number, row
+                continue
+            held.append((number, row))
+            first_error = first_error or error
+            if len(held) >= MAX_HELD_LINES:
+                raise first_error from None
+            continue
+        if not parsed:
+            parsed = True
+            yield from held
+            held.clear()
+        yield number, value
+    if first_error is not None and not parsed:
+        raise first_error
 
 
 _WS = re.compile(r"[ \t\r\n]*")
@@ -493,8 +580,10 @@ def _uwazi_value(field: str, value: str) -> Any:
     return value
 
 
-def _persons(columns: dict[str, str]) -> list[dict[str, Any]]:
-    persons = []
+def _persons(columns: dict[str, str]) -> WrittenList:
+    """The persons the person columns list, each labelled ``victims.0`` by column and place."""
+    persons: list[dict[str, Any]] = []
+    labels: list[str] = []
     for column, role in UWAZI_PERSONS.items():
         names = [n.strip() for n in columns.get(column, "").split("|") if n.strip()]
         details = {
@@ -509,7 +598,8 @@ def _persons(columns: dict[str, str]) -> list[dict[str, Any]]:
                 if value:
                     person[detail] = _child(value).lower() if detail == "consent" else value
             persons.append(person)
-    return persons
+            labels.append(f"{column}.{i}")
+    return WrittenList.of(persons, labels)
 
 
 def _is_person_column(name: str) -> bool:
@@ -567,7 +657,8 @@ def uwazi_records(row: dict[str, Any]) -> list[dict[str, Any]]:
 
 def read_uwazi(file: BinaryIO, path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Uwazi's CSV export: property columns, ``__<lang>`` suffixes, thesaurus values."""
-    for line, row in csv_rows(file, path):
+    # Property names are the labels in lower case; a hand-made header may not be.
+    for line, row in csv_rows(file, path, str.lower):
         for record in uwazi_records(row):
             yield line, record
 

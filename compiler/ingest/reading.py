@@ -24,6 +24,36 @@ EXTRA_CELLS = "(extra cells)"
 
 
 @dataclass(frozen=True)
+class UnreadableRow:
+    """A row a reader found but could not parse (a broken JSON Lines line).
+
+    A reader yields it in place of the row: ingest quarantines it as it was
+    written (`text`) with `message` as its error, and stores the other rows.
+    """
+
+    text: str
+    message: str
+
+
+class WrittenList(list):  # type: ignore[type-arg]
+    """A list a reader built from numbered or named columns, with where each item was written.
+
+    ``labels[i]`` is the path item ``i`` was written as (``persons.1`` when a
+    CSV has only ``persons.1.*`` columns; ``victims.0`` for the first name of
+    an Uwazi ``victims`` column), so errors name the column the submitter
+    wrote, not the item's place in the list.
+    """
+
+    labels: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, items: Iterable[Any], labels: Iterable[str]) -> WrittenList:
+        out = cls(items)
+        out.labels = tuple(labels)
+        return out
+
+
+@dataclass(frozen=True)
 class Reader:
     """One input format: its name, the extensions it claims, and how to read it.
 
