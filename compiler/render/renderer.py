@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import templates as _core_templates
-from ..document import Block, Cite, Report
+from ..document import Block, Cite, Report, SourceEntry
 from ..errors import HrdraftError, NotFoundError, choices
 from . import markup
 
@@ -138,6 +138,25 @@ class Footnotes:
             self.all.append(note)
             notes.append(note)
         return notes
+
+    def number(self, record: str) -> int | None:
+        """The number of the record's note (its first, if cited at two revisions), or None."""
+        found = [n.number for n in self.all if n.record == record]
+        return min(found) if found else None
+
+    def numbered_sources(
+        self, entries: Sequence[SourceEntry]
+    ) -> list[tuple[int | None, SourceEntry]]:
+        """The sources list as (note number, entry), in note order.
+
+        The Sources list uses the footnotes' numbers, so note 3 and source
+        3 are the same record. Call it after the sections are rendered (the
+        notes are numbered as the template meets them); an entry no note
+        cites (a block kind whose partial prints no notes) comes last,
+        without a number.
+        """
+        numbered = [(self.number(e.record), e) for e in entries]
+        return sorted(numbered, key=lambda pair: (pair[0] is None, pair[0] or 0))
 
 
 class NoFootnotes:
