@@ -3,9 +3,13 @@
 Each reader turns one open binary file into ``(line, raw row)`` pairs in the
 JSON record form of docs/records.md; validating the rows is ingest's job, so a
 reader passes on whatever it finds (an unknown column stays in the row under
-its own name and validation reports it). A file that cannot be read at all
-(not UTF-8, broken quoting, invalid JSON) raises InputFileError naming the
-line. Every reader streams: memory does not grow with the file.
+its own name and validation reports it). A broken JSON Lines line is yielded
+as an :class:`~hrdraft.ingest.reading.UnreadableRow`, quarantined as it is; a
+file that cannot be read at all (not UTF-8, broken quoting, invalid JSON)
+raises InputFileError naming the line. CSV headers are read in any case, and
+lists built from columns (``persons.1.*``, Uwazi's ``victims``) remember the
+column each item came from (:class:`~hrdraft.ingest.reading.WrittenList`), so
+errors name it. Every reader streams: memory does not grow with the file.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 A reader is an input format (CSV, JSON, JSON Lines, YAML, Uwazi CSV, or one
 a plugin adds through ``hrdraft_register_readers``); it turns a file into
-``(line, raw_row)`` pairs and knows nothing of validation or the store.
+``(line, raw_row)`` pairs and knows nothing of validation or the store. A row
+it cannot parse it yields as an :class:`UnreadableRow`, quarantined as it was
+written.
 """
 
 from __future__ import annotations
