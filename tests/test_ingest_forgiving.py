@@ -369,3 +369,35 @@ def test_unknown_figures_and_targets_point_to_plugins_details(run, tmp_path) -> 
     details = run("plugins", "--details")
     assert "prosecutions" in details.output
     assert "hrr:" in details.output
+
+
+# -------------------------------------------------------------------------
+# The same on PostgreSQL: resolution and clearing are plain queries of the store
+# -------------------------------------------------------------------------
+
+
+def test_resolution_and_clearing_on_every_store(any_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from hrdraft.ingest import ingest_file
+    from hrdraft.plugins import load_plugins
+    from hrdraft.store import quarantine
+
+    plugins = load_plugins()
+    first = ingest_file(
+        any_store,
+        plugins,
+        jsonl(tmp_path / "a.jsonl", record(year="x"), record(id="F-2", year="y"), "{broken"),
+    )
+    assert (first.stored, first.quarantined) == (0, 3)
+    second = ingest_file(any_store, plugins, jsonl(tmp_path / "b.jsonl", record()))
+    rows = quarantine.list_quarantined(any_store)
+    assert [r.resolved_by for r in rows] == [second.batch_id, None, None]
+    assert rows[2].raw == "{broken"
+    assert len(quarantine.list_quarantined(any_store, unresolved=True)) == 2
+    assert quarantine.list_quarantined(any_store, batch=second.batch_id) == []
+    assert quarantine.clear_quarantined(any_store, resolved=True) == [rows[0].id]
+    assert quarantine.clear_quarantined(any_store, batch=first.batch_id, dry_run=True) == [
+        rows[1].id,
+        rows[2].id,
+    ]
+    assert quarantine.clear_quarantined(any_store, batch=first.batch_id) == [rows[1].id, rows[2].id]
+    assert quarantine.list_quarantined(any_store) == []
