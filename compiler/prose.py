@@ -324,21 +324,28 @@ def self_attributed(record: Record, text: str | None = None) -> bool:
     goes in front of it.
     """
     text = (record.summary if text is None else text).strip()
-    names = "|".join(re.escape(n) for n in sorted(_source_names(record), key=len, reverse=True))
     kind = (
         r"(?:the\s+)?(?:NGO|UN|non-governmental organi[sz]ation|media outlet|outlet|journalist|"
         r"human rights defender|defender|government(?:'s)?|embassy|consulate)?\s*"
     )
-    subject = rf"(?:the\s+)?{kind}(?:{names})"
-    # A government source that is the subject of its own act ("In September
+
+    def subject(names: list[str]) -> str:
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return rf"(?:the\s+)?{kind}(?:{alternatives})(?:\s*\([^)]*\))?"
+
+    names = _source_names(record)
+    if re.match(rf"{_OPENING}{subject(names)},?\s+{_REPORTING}\b", text, re.I) or re.match(
+        rf"{_OPENING}according\s+to\s+{subject(names)}\b", text, re.I
+    ):
+        return True
+    # A government body that is the subject of its own act ("In September
     # the Ministry of Labour issued Decree 311") is not restated by "The
-    # government, through the Ministry of Labour, stated that" either.
-    verb = r"[a-z]+ed\b" if record.source.kind == "government" else _REPORTING
-    return bool(
-        re.match(
-            rf"{_OPENING}{subject}(?:\s*\([^)]*\))?,?\s+(?:{_REPORTING}\b|(?-i:{verb}))", text, re.I
-        )
-        or re.match(rf"{_OPENING}according\s+to\s+{subject}\b", text, re.I)
+    # government, through the Ministry of Labour, stated that" either. Only
+    # by its own name: "the government submitted a bill", from an
+    # ombudsman, is the ombudsman's account and keeps its attribution.
+    own = [n for n in names if n.lower() != "government"]
+    return record.source.kind == "government" and bool(
+        re.match(rf"{_OPENING}{subject(own)}\s+(?-i:[a-z]+ed)\b", text, re.I)
     )
 
 

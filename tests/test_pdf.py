@@ -161,6 +161,24 @@ def test_every_reference_has_its_footnote(long_pdf: tuple[Report, Path]) -> None
     assert sorted(int(n) for n in notes) == list(range(1, expected + 1))
 
 
+def test_a_reused_note_still_has_its_marker(long_pdf: tuple[Report, Path]) -> None:
+    # Every tenth incident is followed by a list citing XA-2023-0001 again:
+    # no second footnote, but the same number, linking to the first one.
+    _, path = long_pdf
+    text = pdftotext(path)
+    body = re.search(r"(?m)^(\d+)\. .*\(record XA-2023-0001, rev\. 1\)", text)
+    assert body, "the note of XA-2023-0001 is missing"
+    for n in (10, 20, 30, 40, 50):
+        assert re.search(rf"Point {n}b\s*{body[1]}\b", text), n
+    assert len(re.findall(r"\(record XA-2023-0001, rev\. 1\)", text)) == 1
+    links = [
+        annot.get_object().get("/Dest")
+        for page in pypdf.PdfReader(path).pages
+        for annot in page.get("/Annots") or []
+    ]
+    assert links.count(f"fnbody-{body[1]}") >= 5
+
+
 def test_draft_and_audience_on_every_page(long_pdf: tuple[Report, Path]) -> None:
     _, path = long_pdf
     pages = pages_text(path)
