@@ -94,7 +94,7 @@ def paragraph_of(report: Report, record: str) -> str:
         if isinstance(b, Paragraph) and b.lang is None and [c.record for c in b.cites] == [record]
     ]
     assert found, f"no paragraph cites {record}"
-    return found[0]
+    return found[-1]  # after the lead sentence, which may cite it alone
 
 
 # -- Dates ---------------------------------------------------------------------
@@ -117,6 +117,35 @@ def test_a_stated_date_is_not_stated_twice_and_another_date_is_not_taken_for_it(
     # 9 February is not 11 February: the event's own date is still given.
     assert "reported that on February 11, on 9 February, organisers" in paragraph_of(
         hrr, "XA-D-other-day"
+    )
+
+
+def test_a_revision_that_adds_a_month_word_keeps_the_date(hrdraft_store, hrdraft_plugins):
+    first = row("XA-D-rev", "2023-02-09", "Police detained 14 protesters in Dunmere.")
+    store_records(hrdraft_store, [first], hrdraft_plugins)
+    before = compile_draft(hrdraft_store, "hrr", "XA", 2023, plugins=hrdraft_plugins)
+    revised = {
+        **first,
+        "summary": "Police detained 14 protesters after a march; officers may "
+        "have beaten two of them.",
+    }
+    store_records(hrdraft_store, [revised], hrdraft_plugins)
+    after = compile_draft(hrdraft_store, "hrr", "XA", 2023, plugins=hrdraft_plugins)
+    assert "reported that on February 9, police detained" in paragraph_of(before, "XA-D-rev")
+    assert "reported that on February 9, police detained" in paragraph_of(after, "XA-D-rev")
+
+
+def test_another_bodys_account_of_the_government_keeps_its_source(hrdraft_store, hrdraft_plugins):
+    ombudsman = row(
+        "XA-D-ombudsman",
+        "2023-06-24",
+        "On 24 June, the government submitted a bill requiring NGOs to re-register.",
+        source={"name": "National Human Rights Ombudsman", "kind": "government"},
+    )
+    store_records(hrdraft_store, [ombudsman], hrdraft_plugins)
+    report = compile_draft(hrdraft_store, "hrr", "XA", 2023, plugins=hrdraft_plugins)
+    assert paragraph_of(report, "XA-D-ombudsman").startswith(
+        "The government, through the National Human Rights Ombudsman, stated that on 24 June, "
     )
 
 
