@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from hrdraft import Paragraph, Pointer, Record, SelectedRecord, prose
@@ -137,6 +139,76 @@ def test_attribution_keeps_capitals_of_names_and_acronyms():
 )
 def test_the_period_reads_as_a_draft_says_it(event_date, phrase):
     assert prose.period_phrase(record(event_date=event_date)) == phrase
+
+
+TIP_2024 = (date(2023, 4, 1), date(2024, 3, 31))
+HRR_2023 = (date(2023, 1, 1), date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("event_date", "period", "phrase"),
+    [
+        ("2023-11", TIP_2024, "in November 2023"),
+        ("2024-03-14", TIP_2024, "on March 14, 2024"),
+        ("2023-05-02/2023-05-09", TIP_2024, "between May 2 and 9, 2023"),
+        ("2023-11", HRR_2023, "in November"),
+        ("2023-12/2024-01", HRR_2023, "between December 2023 and January 2024"),
+    ],
+)
+def test_the_year_is_written_unless_the_reporting_year_implies_it(event_date, period, phrase):
+    assert prose.period_phrase(record(event_date=event_date), period) == phrase
+
+
+@pytest.mark.parametrize(
+    ("summary", "stated"),
+    [
+        ("Police dispersed a peaceful march.", False),
+        ("Officers may have fired live rounds.", False),
+        ("In 1500 homes, police searched rooms.", False),  # a number, not a year
+        ("On 14 March police detained 14 protesters.", True),
+        ("On March 14, 2023, police detained 14 protesters.", True),
+        ("On 13 March police detained 14 protesters.", False),  # another day
+        ("Police detained 14 protesters (2023-03-14).", True),
+    ],
+)
+def test_a_date_is_stated_only_by_that_same_date(summary, stated):
+    assert prose.states_date(record(summary=summary)) is stated
+
+
+@pytest.mark.parametrize(
+    ("source", "summary", "self_attributed"),
+    [
+        ({"name": "Lantern Watch", "kind": "ngo"}, "The NGO Lantern Watch reported 9 cases.", True),
+        ({"name": "Lantern Watch", "kind": "ngo"}, "Lantern Watch volunteers were beaten.", False),
+        (
+            {"name": "Committee of Families of the Disappeared (COFADE)", "kind": "ngo"},
+            "In May, COFADE documented 12 disappearances.",
+            True,
+        ),
+        (
+            {"name": "Ministry of Interior", "kind": "government"},
+            "According to the Ministry of Interior, 12 officers were suspended.",
+            True,
+        ),
+        (
+            {"name": "Ministry of Interior", "kind": "government"},
+            "In May the Ministry of Interior suspended 12 officers.",
+            True,
+        ),
+        (
+            {"name": "National Human Rights Ombudsman", "kind": "government"},
+            "In May the government suspended 12 officers.",
+            False,
+        ),
+        (
+            {"name": "National Human Rights Ombudsman", "kind": "government"},
+            "In May the government reported 12 suspensions.",
+            True,
+        ),
+    ],
+)
+def test_a_summary_that_names_its_own_source_reporting(source, summary, self_attributed):
+    assert prose.self_attributed(record(source=source, summary=summary)) is self_attributed
 
 
 # -- Paragraphs ----------------------------------------------------------------
