@@ -98,6 +98,8 @@ _COMMON_WORDS = """
 """
 _COMMON_STARTS = frozenset(_COMMON_WORDS.split())
 
+_PARTICIPLE_NEXT = frozenset("to on in at for from with about that the a an".split())
+
 _ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "No", "Art", "Sgt"})
 
 
@@ -234,7 +236,9 @@ def _lower_start(text: str, context: str = "") -> str:
     # noun; a name at the start of a summary usually comes with its surname.
     plural = len(first) > 3 and first.endswith("s") and len(words) > 1 and words[1][:1].islower()
     lower_elsewhere = bool(re.search(rf"\b{stem}\b", context))
-    if noun in _COMMON_STARTS or plural or lower_elsewhere:
+    # An opening participle ("Writing to the embassy, ...") is no name.
+    participle = noun.endswith("ing") and len(words) > 1 and words[1] in _PARTICIPLE_NEXT
+    if noun in _COMMON_STARTS or plural or lower_elsewhere or participle:
         return text[:1].lower() + text[1:]
     return text
 

@@ -279,3 +279,17 @@ def test_language_names():
     assert prose.language_name("es") == "Spanish"
     assert prose.language_name("zh-Hans") == "Chinese"
     assert prose.language_name("sw") == "Swahili"
+
+
+@pytest.mark.parametrize(
+    ("summary", "opening"),
+    [
+        ("Riot police beat two students.", "reported that on March 14, riot police beat"),
+        ("Writing to the embassy, the group listed 9 cases.", "March 14, writing to the embassy"),
+        ("Police detained 3 men; the police gave no reason.", "March 14, police detained"),
+        ("Dunmere authorities closed two NGOs.", "March 14, Dunmere authorities closed"),
+        ("Marrowgate police said the men fled to Marrowgate.", "March 14, Marrowgate police"),
+    ],
+)
+def test_first_words_are_judged_the_same_way_in_every_paragraph(summary, opening):
+    assert opening in prose.attribution(record(summary=summary))
