@@ -15,25 +15,17 @@ import os
 import stat
 from pathlib import Path
 
-PRIVATE_FILE = 0o600
-PRIVATE_DIR = 0o700
+from ..safe_write import PRIVATE_DIR, PRIVATE_FILE
+from ..safe_write import private_dir as make_private_dir
 
-
-def make_private_dir(folder: Path) -> None:
-    """Create `folder` (and missing parents) 0700; an existing folder is left alone."""
-    if folder.is_dir():
-        return
-    missing = []
-    for parent in (folder, *folder.parents):
-        if parent.exists():
-            break
-        missing.append(parent)
-    for parent in reversed(missing):
-        try:
-            parent.mkdir(mode=PRIVATE_DIR)
-        except FileExistsError:
-            continue
-        os.chmod(parent, PRIVATE_DIR)  # mkdir's mode is filtered by the umask
+__all__ = [
+    "PRIVATE_DIR",
+    "PRIVATE_FILE",
+    "create_private_file",
+    "make_private_dir",
+    "sqlite_files",
+    "tighten",
+]
 
 
 def create_private_file(path: Path) -> bool:
