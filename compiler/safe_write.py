@@ -24,7 +24,7 @@ def private_dir(folder: Path) -> None:
     """Create `folder` and its missing parents 0700; folders that exist are left as they are."""
     missing = []
     for parent in (folder, *folder.parents):
-        if parent.is_dir():
+        if parent.exists():  # a folder, or a file in the way: mkdir below says so
             break
         missing.append(parent)
     for parent in reversed(missing):
