@@ -1,5 +1,5 @@
 """The store's tables as SQLAlchemy models: batches, records, revisions, quarantine, versions,
-the key check and the audit trail.
+the key check, the audit trail and the country names.
 
 The schema itself is owned by the Alembic migrations beside this module;
 ``tests/test_store_pg_smoke.py`` fails when the two disagree. Only the store
@@ -186,3 +186,16 @@ class AuditHead(Base):
     last_id: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
     mac: Mapped[str] = mapped_column(String(64))
+
+
+class CountryName(Base):
+    """The name a draft prints for a country code, as set by ``hrdraft countries set``.
+
+    In clear: a country's name is no more sensitive than its code.
+    """
+
+    __tablename__ = "countries"
+
+    code: Mapped[str] = mapped_column(String(2), primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
