@@ -102,15 +102,17 @@ def code_fingerprint(plugins: Plugins, report_type: str) -> list[tuple[str, str]
     return out
 
 
-def resolve_country_name(request: BuildRequest) -> BuildRequest:
+def resolve_country_name(request: BuildRequest, store: Store | None = None) -> BuildRequest:
     """The request with the country's printable name filled in, as the draft will print it.
 
-    The name is an input like any other: it is part of the request, so of
-    the fingerprint, and a renamed country makes a new version.
+    The store's name first (``hrdraft countries set``), then the other
+    sources (``hrdraft.countries``). The name is an input like any other: it
+    is part of the request, so of the fingerprint, and a renamed country
+    makes a new version.
     """
     if request.country_name:
         return request
-    return replace(request, country_name=country_name(request.country))
+    return replace(request, country_name=country_name(request.country, store))
 
 
 def fingerprint(store: Store, plugins: Plugins, templates: str, request: BuildRequest) -> str:
@@ -136,7 +138,7 @@ def fingerprint(store: Store, plugins: Plugins, templates: str, request: BuildRe
     body = {
         "schema": DOCUMENT_SCHEMA,
         "report": [report_type.name, edition.name, request.country, request.year],
-        "country_name": resolve_country_name(request).country_name,
+        "country_name": resolve_country_name(request, store).country_name,
         "audience": request.audience,
         "section": request.section or "",
         "options": sorted(request.options.items()),
@@ -153,7 +155,7 @@ def build_from_store(
     store: Store, plugins: Plugins, request: BuildRequest
 ) -> tuple[Report, BuildContext]:
     """Load what a draft may use (once), then build it: the build itself touches no store."""
-    request = resolve_country_name(request)
+    request = resolve_country_name(request, store)
     report_type, _ = resolve(plugins, request)
     selection = select_records(
         store, request.country, report_type.period(request.year), request.year, request.audience
@@ -223,7 +225,7 @@ def compile_draft(
     formats: Iterable[str] = FORMATS,
 ) -> DraftResult:
     """Compile one draft: reuse or build its version, then render what is stale."""
-    request = resolve_country_name(request)
+    request = resolve_country_name(request, store)
     templates = renderer.fingerprint()
     fp = fingerprint(store, plugins, templates, request)
     version = find_by_fingerprint(store, fp)

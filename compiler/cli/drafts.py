@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ..build import BuildRequest
+from ..countries import named, unnamed_warning
 from ..document import AUDIENCES
 from ..errors import HrdraftError
 from ..jobs import DraftFailure, default_jobs
@@ -169,6 +170,9 @@ def run_compile(
     for result in results:
         for warning in result.warnings:
             console.print(f"[yellow]warning:[/] {escape(result.label)}: {escape(warning)}")
+    for code in sorted({r.request.country for r in results}):
+        if named(code, store).unnamed:  # its drafts print "Country XK"
+            console.print(f"[yellow]warning:[/] {escape(unnamed_warning(code))}")
     if results and not failed and not any(r.new_version or r.rendered for r in results):
         console.print(
             "Nothing changed since the last compile: no new version, nothing re-rendered."
