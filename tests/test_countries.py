@@ -55,7 +55,7 @@ def _listed(run) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
     return {c["code"]: (c["name"], c["source"]) for c in json.loads(result.output)}
 
 
-def test_a_name_set_is_printed_and_a_new_name_makes_a_new_version(run, tmp_path):
+def test_a_name_set_is_printed_and_a_new_name_makes_a_new_version(run, tmp_path, hrdraft_store):
     assert run("countries", "set", "xk", "Kestria").exit_code == 0
     first = run(*COMPILE)
     assert first.exit_code == 0, first.output
@@ -73,6 +73,9 @@ def test_a_name_set_is_printed_and_a_new_name_makes_a_new_version(run, tmp_path)
     assert _listed(run) == {"XK": ("Republic of Kestria", "store")}
     table = run("countries").output
     assert "XK" in table and "Republic of Kestria" in table and "store" in table
+    # Each change is on the audit trail, with the code it named.
+    entries = audit.entries(hrdraft_store, action="countries set")
+    assert [e.details["touched"] for e in entries] == [{"countries_named": ["XK"]}] * 2
 
 
 def test_an_unnamed_user_assigned_code_warns_and_unset_brings_the_warning_back(run, tmp_path):
