@@ -20,10 +20,11 @@ from datetime import date
 from typing import Any
 
 from .countries import country_name
-from .document import Audience, Report, Section, SourceEntry
+from .document import Audience, Cite, Report, Section, SourceEntry, Table
 from .errors import HrdraftError, NotFoundError, PluginError, choices
 from .outline import Edition, ReportType, SectionSpec
 from .plugins import Plugins
+from .records import parse_target
 from .select import SelectedRecord, Selection
 
 
@@ -41,6 +42,9 @@ class Placement:
 
     by_record: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     by_section: Mapping[str, tuple[SelectedRecord, ...]] = field(default_factory=dict)
+    # Explicit targets not applied (another edition's, or a heading this one
+    # lacks), one sentence each for the compile summary: never silently.
+    warnings: tuple[str, ...] = ()
 
     def sections(self, record_id: str) -> tuple[str, ...]:
         """The section ids a record was placed in (none: not in this report)."""
@@ -78,6 +82,9 @@ class BuildContext:
     selection: Selection
     previous: Selection | None = None
     placement: Placement = field(default_factory=Placement)
+    # Filled once the document is built: every record in scope the draft does
+    # not cite, with the reason (record id, reason), in event order.
+    unplaced: tuple[tuple[str, str], ...] = ()
 
     @property
     def items(self) -> list[SelectedRecord]:
@@ -166,20 +173,62 @@ def _no_answer(plugins: Plugins, hook_name: str, report_type: str, what: str) ->
     )
 
 
+def _explicit_targets(
+    context: BuildContext, item: SelectedRecord, ids: set[str]
+) -> tuple[list[str], list[str]]:
+    """The record's targets that apply to this draft's edition, and warnings for the others.
+
+    ``hrr@2023:1.c`` names its edition; ``hrr:1.c`` means the edition of the
+    record's own year. A section id can mean different things in different
+    editions (1.c is torture up to 2023, war crimes from 2024), so a target
+    meant for another edition is never applied here, only reported.
+    """
+    report_type = context.report_type
+    edition = context.edition.name
+    applied: list[str] = []
+    warnings: list[str] = []
+    for target in item.record.sections:
+        report, meant, section = parse_target(target)
+        if report != report_type.name:
+            continue
+        if meant is None:
+            own = report_type.edition_for(item.record.year)
+            meant = own.name if own is not None else None
+        if meant == edition and section in ids:
+            applied.append(section)
+        elif meant == edition or meant is None:
+            warnings.append(
+                f"record {item.id} targets {target}, which edition {edition} lacks; "
+                f"placed by its categories in this {edition} draft"
+            )
+        else:
+            warnings.append(
+                f"record {item.id} targets {report}:{section} of edition {meant}; "
+                f"placed by its categories in this {edition} draft"
+            )
+    return applied, warnings
+
+
 def classify(plugins: Plugins, context: BuildContext) -> Placement:
-    """Where each record goes: explicit `sections` targets, else the owner's answer,
-    merged with the sections contributing plugins place the record's categories in."""
+    """Where each record goes: explicit `sections` targets meant for this edition, else
+    the owner's answer, merged with the sections contributing plugins place the
+    record's categories in."""
     report_type = context.report_type.name
     ids = set(context.edition.section_ids())
-    prefix = report_type + ":"
     owner = plugins.owner_of(report_type)
     ask_owner = plugins.caller_for("hrdraft_classify_record", owner)
     contributed = plugins.contributed_placements(report_type, context.edition.name)
     by_record: dict[str, tuple[str, ...]] = {}
     by_section: dict[str, list[SelectedRecord]] = defaultdict(list)
+    warnings: list[str] = []
     for item in context.items:
-        explicit = [t[len(prefix) :] for t in item.record.sections if t.startswith(prefix)]
-        targets = [t for t in explicit if t in ids]
+        targets, not_applied = _explicit_targets(context, item, ids)
+        if targets:
+            # Applied targets win; the others are only worth a note.
+            not_applied = [
+                w.replace("placed by its categories", "not applied") for w in not_applied
+            ]
+        warnings += not_applied
         if not targets:
             answer = _call(
                 "hrdraft_classify_record",
@@ -207,7 +256,41 @@ def classify(plugins: Plugins, context: BuildContext) -> Placement:
         by_record[item.id] = tuple(dict.fromkeys(targets))
         for target in by_record[item.id]:
             by_section[target].append(item)
-    return Placement(by_record, {sid: tuple(items) for sid, items in by_section.items()})
+    return Placement(
+        by_record, {sid: tuple(items) for sid, items in by_section.items()}, tuple(warnings)
+    )
+
+
+def unplaced(
+    context: BuildContext, document: Report, section: str | None = None
+) -> tuple[tuple[str, str], ...]:
+    """Every record in scope the draft does not cite, with why, in event order.
+
+    Computed from the placement and the built document only (no store): a
+    record classified nowhere, one whose categories have no heading in this
+    edition, one placed outside a one-section draft, or one its section left
+    out (for instance when every person in it withheld consent). Each reason
+    starts with its kind, the detail follows in brackets: see `reason_kind`.
+    """
+    cited = {entry.record for entry in document.sources}
+    edition = context.edition.name
+    in_draft = {s.id for s in document.walk()}
+    found = []
+    for item in context.items:
+        if item.id in cited:
+            continue
+        placed = context.placement.sections(item.id)
+        categories = item.record.categories
+        if not placed and not categories:
+            reason = "classified nowhere (no categories, no target for this edition)"
+        elif not placed:
+            reason = f"no heading in this edition ({edition}; categories: {', '.join(categories)})"
+        elif section and not in_draft.intersection(placed):
+            reason = f"outside this one-section draft (placed in {', '.join(placed)})"
+        else:
+            reason = f"not cited by its section (placed in {', '.join(placed)})"
+        found.append((item.id, reason))
+    return tuple(found)
 
 
 def _build_sections(
@@ -358,4 +441,58 @@ def build_report(
     sources = _sources(document, context)
     metadata = {"records cited": len(sources), **document.metadata}
     document = document.model_copy(update={"sources": sources, "metadata": metadata})
+    left_out = unplaced(context, document, request.section)
+    context = replace(context, unplaced=left_out)
+    if request.audience != "public" and left_out:
+        # Internal drafts say which records in scope they did not use and why
+        # (ids and reasons, never content). A public draft does not: it would
+        # tell its readers about records they may not see.
+        metadata = {
+            **document.metadata,
+            "records in scope not used (see the appendix)": len(left_out),
+        }
+        document = document.model_copy(
+            update={
+                "sections": (
+                    *document.sections,
+                    appendix_section(left_out, {i.id: i.revision for i in context.items}),
+                ),
+                "metadata": metadata,
+            }
+        )
     return document, context
+
+
+APPENDIX_ID = "unplaced"
+
+
+def reason_kind(reason: str) -> str:
+    """The kind of an `unplaced` reason, without its detail, for counts by reason."""
+    return reason.split(" (", 1)[0]
+
+
+def appendix_section(
+    left_out: tuple[tuple[str, str], ...], revisions: Mapping[str, int]
+) -> Section:
+    """The internal draft's last, section-like block: records in scope not used, and why.
+
+    Each row carries its record as a citation (never printed as a footnote,
+    see partials/appendix.html) so that a stored version's row goes when its
+    record is erased or may no longer be shown, like any cited text.
+    """
+    return Section(
+        id=APPENDIX_ID,
+        number="Appendix.",
+        title="Records in scope not used in this draft",
+        blocks=(
+            Table(
+                caption="Each record in scope for this audience that no section cites, "
+                "with the reason",
+                header=("record", "reason"),
+                rows=tuple((record, reason) for record, reason in left_out),
+                row_cites=tuple(
+                    (Cite(record=record, revision=revisions[record]),) for record, _ in left_out
+                ),
+            ),
+        ),
+    )

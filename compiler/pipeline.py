@@ -55,6 +55,9 @@ class DraftResult:
     files: list[Path] = field(default_factory=list)
     rendered: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Records in scope the draft does not cite, with why (record id, reason);
+    # None when the version was reused (its first compile reported them).
+    unplaced: list[tuple[str, str]] | None = None
 
     @property
     def label(self) -> str:
@@ -232,16 +235,19 @@ def compile_draft(
     warnings: list[str] = []
     new_version = False
     document = None  # loaded only if something must be rendered
+    unplaced: list[tuple[str, str]] | None = None
     if version is None:
-        document, _ = build_from_store(store, plugins, request)
+        document, built = build_from_store(store, plugins, request)
         warnings += [f"section {s} has no text" for s in empty_sections(document)]
+        warnings += built.placement.warnings
+        unplaced = list(built.unplaced)
         version, new_version = save_compiled(
             store, document, fingerprint=fp, section=request.section or ""
         )
 
     stem = output_stem(out_dir, request)
     manifest = _read_manifest(stem)
-    result = DraftResult(request, version, new_version, warnings=warnings)
+    result = DraftResult(request, version, new_version, warnings=warnings, unplaced=unplaced)
     from .render.writers import WriteContext, find_writer
 
     # One context per draft: the PDF writer reuses the HTML the html writer made.

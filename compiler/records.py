@@ -339,6 +339,23 @@ def _check_known(names: list[str], known: Any, what: str, where: str) -> None:
             raise ValueError(f"unknown {what} {name!r}{hint} ({where})")
 
 
+# REPORT:SECTION (the edition of the record's year) or REPORT@EDITION:SECTION.
+_TARGET = re.compile(r"^([a-z0-9_-]+)(?:@([A-Za-z0-9._-]+))?:([A-Za-z0-9._-]+)$")
+
+
+def parse_target(target: str) -> tuple[str, str | None, str]:
+    """(report type, edition or None, section id) of a `sections` target.
+
+    ``hrr@2023:1.c`` names its edition; ``hrr:1.c`` gives None: the edition
+    whose years include the record's year is meant.
+    """
+    match = _TARGET.match(target)
+    if match is None:
+        report, _, section = target.partition(":")
+        return report, None, section
+    return match.group(1), match.group(2), match.group(3)
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -485,9 +502,10 @@ class Record(_Model):
     @classmethod
     def _sections(cls, v: list[str]) -> list[str]:
         for target in v:
-            if not re.match(r"^[a-z0-9_-]+:[A-Za-z0-9._-]+$", target):
+            if not _TARGET.match(target):
                 raise ValueError(
-                    f"section target {target!r} must look like REPORT:SECTION, e.g. hrr:1.c"
+                    f"section target {target!r} must look like REPORT:SECTION or "
+                    "REPORT@EDITION:SECTION, e.g. hrr:1.c or hrr@2023:1.c"
                 )
         return v
 
@@ -509,8 +527,9 @@ class Record(_Model):
         if outlines is None:
             return v
         for target in v:
-            report, _, section = target.partition(":")
+            report, _, section = parse_target(target)
             # A report type not installed here cannot be checked; it is kept.
+            # Whether the section is in the edition meant is an ingest warning.
             if report in outlines and section not in outlines[report]:
                 near = difflib.get_close_matches(section, sorted(outlines[report]), n=3, cutoff=0.3)
                 hint = f"; nearest: {', '.join(report + ':' + s for s in near)}" if near else ""

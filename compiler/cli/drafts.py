@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..build import BuildRequest
+from ..build import BuildRequest, reason_kind
 from ..countries import named, unnamed_warning
 from ..document import AUDIENCES
 from ..errors import HrdraftError
@@ -104,6 +105,22 @@ def _options(values: tuple[str, ...]) -> dict[str, str]:
     return options
 
 
+def _print_unplaced(result: DraftResult, explain: bool) -> None:
+    """Records in scope the draft does not cite: counts by reason, the ids with --explain."""
+    if not result.unplaced:
+        return
+    counts = Counter(reason_kind(reason) for _, reason in result.unplaced)
+    by_reason = "; ".join(f"{kind}: {n}" for kind, n in sorted(counts.items()))
+    hint = "" if explain else " (ids: --explain, or `hrdraft records unplaced`)"
+    console.print(
+        f"[yellow]not used:[/] {escape(result.label)}: {len(result.unplaced)} record(s) "
+        f"in scope not cited: {escape(by_reason)}{escape(hint)}"
+    )
+    if explain:
+        for record, reason in result.unplaced:
+            console.print(f"  {escape(record)}: {escape(reason)}", soft_wrap=True)
+
+
 def run_compile(
     store: Store,
     plugins: Plugins,
@@ -113,6 +130,7 @@ def run_compile(
     formats: tuple[str, ...],
     renderer: Renderer,
     jobs: int = 1,
+    explain: bool = False,
 ) -> list[DraftResult]:
     """Compile with a progress bar, then print what was written where.
 
@@ -170,6 +188,7 @@ def run_compile(
     for result in results:
         for warning in result.warnings:
             console.print(f"[yellow]warning:[/] {escape(result.label)}: {escape(warning)}")
+        _print_unplaced(result, explain)
     for code in sorted({r.request.country for r in results}):
         if named(code, store).unnamed:  # its drafts print "Country XK"
             console.print(f"[yellow]warning:[/] {escape(unnamed_warning(code))}")
@@ -226,6 +245,11 @@ def run_compile(
     default=None,
     help="Drafts compiled at once, one process each [default: the number of cores].",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="List each record in scope the draft does not cite, with the reason.",
+)
 @render_options
 @pass_env
 def compile_command(
@@ -243,6 +267,7 @@ def compile_command(
     templates: Path | None,
     page_size: str,
     jobs: int | None,
+    explain: bool,
 ) -> None:
     """Compile drafts of each REPORT (hrr, tip, irf, or a plugin's type): HTML and PDF by default.
 
@@ -287,6 +312,7 @@ def compile_command(
         formats=formats,
         renderer=renderer,
         jobs=jobs or default_jobs(),
+        explain=explain,
     )
 
 

@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..document import AUDIENCES
 from ..errors import HrdraftError, InputFileError, NotFoundError, choices
 from ..ingest import BatchResult, expand_paths, ingest_file, record_schema
 from ..store import quarantine
@@ -119,6 +120,13 @@ def ingest_command(env: Env, paths: tuple[Path, ...], format_: str | None) -> No
                 err_console.print(f"  {escape(exc.hint)}", soft_wrap=True)
     if results:
         console.print(_summary(results))
+    warnings = [w for r in results for w in r.warnings]
+    if warnings:
+        console.print(f"\n[bold yellow]{len(warnings)} warning(s)[/] (rows stored):")
+        for warning in warnings[:SHOW_ERRORS]:
+            console.print(f"[yellow]warning:[/] {escape(str(warning))}", soft_wrap=True)
+        if len(warnings) > SHOW_ERRORS:
+            console.print(f"... and {len(warnings) - SHOW_ERRORS} more.")
     errors = [e for r in results for e in r.errors]
     quarantined = sum(r.quarantined for r in results)
     if quarantined:
@@ -250,6 +258,57 @@ def records_show_command(env: Env, record_id: str, source: str | None, as_json: 
             rev["content_hash"][:12],
         )
     console.print(table)
+
+
+@records_group.command("unplaced")
+@click.option("--report", "report_type", required=True, metavar="TYPE", help="e.g. hrr, tip, irf.")
+@click.option("--country", required=True, metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. XA.")
+@click.option("--year", type=int, required=True, help="Reporting year.")
+@click.option("--edition", help="Outline edition [default: the one for --year].")
+@click.option(
+    "--audience",
+    type=click.Choice(AUDIENCES),
+    default="public",
+    show_default=True,
+    help="The draft whose records to check: what this audience may use.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print [{record, reason}] as JSON.")
+@pass_env
+def records_unplaced_command(
+    env: Env,
+    report_type: str,
+    country: str,
+    year: int,
+    edition: str | None,
+    audience: str,
+    as_json: bool,
+) -> None:
+    """List the records in scope that a draft would not cite, each with the reason.
+
+    The draft is built as `hrdraft compile` builds it (nothing is saved or
+    written); only records its audience may use are listed, by id, never
+    their content.
+    """
+    from ..build import BuildRequest
+    from ..pipeline import build_from_store
+
+    request = BuildRequest(report_type, country.upper(), year, audience, edition)  # type: ignore[arg-type]
+    _, context = build_from_store(env.store, env.plugins, request)
+    rows = [{"record": record, "reason": reason} for record, reason in context.unplaced]
+    if as_json:
+        click.echo(json_for_terminal(json.dumps(rows, ensure_ascii=False, indent=2)))
+        return
+    label = f"{report_type} {country.upper()} {year} {audience} (edition {context.edition.name})"
+    if not rows:
+        console.print(f"Every record in scope is cited in the {escape(label)} draft.")
+        return
+    table = Table(title=f"Not used in the {escape(label)} draft", title_justify="left")
+    table.add_column("Record", overflow="fold")
+    table.add_column("Reason", overflow="fold")
+    for row in rows:
+        table.add_row(escape(for_terminal(row["record"])), escape(for_terminal(row["reason"])))
+    console.print(table)
+    console.print(f"{len(rows)} of {len(context.items)} record(s) in scope not cited")
 
 
 # -------------------------------------------------------------------------

@@ -28,7 +28,7 @@ import orjson
 from pydantic import ValidationError
 
 from ..errors import InputFileError
-from ..records import Record, Vocabulary
+from ..records import Record, Vocabulary, parse_target
 from ..store import Store
 from ..store.ingest_writer import BulkWriter, ValidRecord, WriteConflict, open_batch
 from .messages import RowError, row_errors
@@ -66,6 +66,9 @@ class BatchResult:
     quarantined: int = 0
     # The first MAX_REPORTED_ERRORS; `hrdraft quarantine list` has every one.
     errors: list[RowError] = field(default_factory=list)
+    # Stored rows worth a second look (a section target the edition of the
+    # record's year lacks): the row is kept, the summary says why to check it.
+    warnings: list[RowError] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -115,6 +118,8 @@ class _Validator:
         self.category_ids = {c.label.casefold(): c.id for c in vocabulary.categories.values()}
         self.category_ids.update({i.casefold(): i for i in vocabulary.categories})
         self.known_ids = frozenset(vocabulary.categories)
+        self.report_types = plugins.report_types
+        self.warnings: list[RowError] = []
 
     def _categories(self, raw: Any) -> Any:
         cats = raw.get("categories") if isinstance(raw, dict) else None
@@ -146,9 +151,73 @@ class _Validator:
             except ValidationError as exc:
                 bad.append((line, raw, row_errors(exc, self.path, line, raw)))
                 continue
+            if record.sections:
+                self.warnings += target_warnings(record, self.report_types, self.path, line)
             canonical = canonical_json(record)
             valid.append((record, canonical.decode(), hashlib.sha256(canonical).hexdigest()))
         return valid, bad
+
+
+def target_warnings(
+    record: Record, report_types: dict[str, Any], path: str, line: int
+) -> list[RowError]:
+    """Warnings for `sections` targets the edition they are meant for lacks.
+
+    ``hrr:1.c`` means the edition of the record's year, ``hrr@2023:1.c`` the
+    2023 edition. A section id can mean something else in another edition
+    (1.c is torture up to 2023, war crimes from 2024), so a target the meant
+    edition lacks is never applied: a draft places the record by its
+    categories. Worth a word now, not a rejected row.
+    """
+    found = []
+    for target in record.sections:
+        report, edition_name, section = parse_target(target)
+        report_type = report_types.get(report)
+        if report_type is None:
+            continue  # not installed here: cannot be checked
+        if edition_name is None:
+            edition = report_type.edition_for(record.year)
+            meant = f"the edition of the record's year {record.year}"
+        else:
+            edition = report_type.edition(edition_name)
+            meant = f"edition {edition_name}"
+        if edition is None:
+            message = (
+                f"{target!r}: {report} has no {meant}; drafts place the record by its categories"
+            )
+        elif section not in edition.section_ids():
+            others = [e.name for e in report_type.editions if section in e.section_ids()]
+            hint = (
+                f" (write {report}@{others[0]}:{section} for edition {others[0]})" if others else ""
+            )
+            message = (
+                f"{target!r}: {report} edition {edition.name} ({meant}) has no section "
+                f"{section!r}; drafts place the record by its categories{hint}"
+            )
+        elif edition_name is None and _means_otherwise(report_type, edition, section):
+            # Valid, but the same id is another heading in another edition
+            # (1.c: torture up to 2023, war crimes from 2024): say which is meant.
+            spec = edition.find(section)
+            message = (
+                f"{target!r} is {spec.title!r} in {report} edition {edition.name} (the "
+                f"edition of the record's year {record.year}), another heading in other "
+                f"editions; write {report}@{edition.name}:{section} to confirm, or "
+                "name the edition you meant"
+            )
+        else:
+            continue
+        found.append(RowError(path, line, "sections", message))
+    return found
+
+
+def _means_otherwise(report_type: Any, edition: Any, section: str) -> bool:
+    """Whether `section` of `edition` is a heading of another title in another edition."""
+    title = edition.find(section).title
+    return any(
+        (other := e.find(section)) is not None and other.title != title
+        for e in report_type.editions
+        if e.name != edition.name
+    )
 
 
 def _write(
@@ -245,6 +314,9 @@ def _ingest(
         validator = _Validator(plugins, name)
         for chunk in _chunks(_guarded(reader.read(file, name), reader, name), CHUNK_ROWS):
             _write(writer, result, *validator.validate(chunk))
+            room = max(MAX_REPORTED_ERRORS - len(result.warnings), 0)
+            result.warnings += validator.warnings[:room]
+            validator.warnings = []
             if progress is not None:
                 progress(file.tell(), size)
         if result.rows == 0:
