@@ -225,3 +225,31 @@ def test_records_unplaced_prints_a_table(hrdraft_sample_store, invoke) -> None: 
     assert result.exit_code == 0, result.output
     assert "no heading in this edition" in result.output
     assert "record(s) in scope not cited" in result.output
+
+
+def test_a_listed_record_made_confidential_leaves_old_appendices(
+    hrdraft_store, invoke, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # No 2024 heading for pretrial detention: the record is listed, by id, in the appendix.
+    row = record("pretrial-xa-7", 2024, "2024-02-01", ["detention.pretrial"], [])
+    row["sensitivity"] = "restricted"
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    db = hrdraft_store.url
+    assert invoke(db, "ingest", path).exit_code == 0
+    compiled = invoke(
+        db, "compile", "hrr", "--country", "XA", "--year", "2024", "--audience", "internal",
+        "--format", "html", "--out", tmp_path / "out",
+    )  # fmt: skip
+    assert compiled.exit_code == 0, compiled.output
+    (version,) = json.loads(invoke(db, "versions", "list", "--json").output)
+    before = invoke(db, "export", version["id"], "--format", "html").output
+    assert "<code>pretrial-xa-7</code>" in before
+
+    # Made confidential since: the stored version no longer shows even its id.
+    row["sensitivity"] = "confidential"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert invoke(db, "ingest", path).exit_code == 0
+    after = invoke(db, "export", version["id"], "--format", "html").output
+    assert APPENDIX_TITLE in after
+    assert "pretrial-xa-7" not in after
