@@ -24,7 +24,7 @@ from .document import Audience, Cite, Report, Section, SourceEntry, Table
 from .errors import HrdraftError, NotFoundError, PluginError, choices
 from .outline import Edition, ReportType, SectionSpec
 from .plugins import Plugins
-from .records import parse_target
+from .records import Record, Source, parse_target
 from .select import SelectedRecord, Selection
 
 
@@ -45,6 +45,10 @@ class Placement:
     # Explicit targets not applied (another edition's, or a heading this one
     # lacks), one sentence each for the compile summary: never silently.
     warnings: tuple[str, ...] = ()
+    # Section ids where records in scope this audience may not use would go,
+    # judged by their categories and targets only: such a heading must not
+    # say "There were no reports of ..." (see withheld_sections).
+    withheld: frozenset[str] = frozenset()
 
     def sections(self, record_id: str) -> tuple[str, ...]:
         """The section ids a record was placed in (none: not in this report)."""
@@ -261,6 +265,75 @@ def classify(plugins: Plugins, context: BuildContext) -> Placement:
     )
 
 
+def withheld_sections(plugins: Plugins, context: BuildContext) -> frozenset[str]:
+    """The section ids where the records this audience may not use would be placed.
+
+    Each is classified like any record, but from a stand-in that carries only
+    its categories and explicit targets (no id, text, source, date or person),
+    so no plugin ever sees a hidden record's content.
+    """
+    if not context.selection.withheld:
+        return frozenset()
+    stand_ins = [
+        SelectedRecord(
+            Record.model_construct(
+                id=f"withheld-{n}",
+                country=context.country,
+                year=context.year,
+                event_date=None,
+                title="(withheld)",
+                summary="(withheld)",
+                language="en",
+                categories=list(w.categories),
+                sections=list(w.sections),
+                source=Source.model_construct(name="(withheld)", kind="ngo", reliability="F"),
+                credibility=None,
+                citation=None,
+                persons=[],
+                figures={},
+                figure_scope=None,
+                sensitivity="public",
+                received=None,
+            ),
+            0,
+        )
+        for n, w in enumerate(context.selection.withheld, 1)
+    ]
+    hidden = replace(context, selection=Selection(stand_ins))
+    return frozenset(classify(plugins, hidden).by_section)
+
+
+HERE_KEY = "headings without information in this draft (confidential records only)"
+PUBLIC_KEY = "headings without information in a public draft (records not public)"
+
+
+def withheld_headings(context: BuildContext) -> dict[str, str]:
+    """For an internal draft: the headings a draft has no information on, and why.
+
+    Keys "this draft" (records in scope only confidential) and "a public
+    draft" (only restricted or confidential): the officer sees why a heading
+    says "This draft includes no information on ..." rather than "There
+    were no reports". Heading numbers and titles only, nothing of a record.
+    """
+    here: list[str] = []
+    public: list[str] = []
+    for spec in context.edition.walk():
+        placed = context.placement.records(spec.id)
+        label = f"{spec.id} {spec.title}"
+        if spec.id in context.placement.withheld and not placed:
+            here.append(label)
+        elif (spec.id in context.placement.withheld or placed) and not any(
+            i.record.sensitivity == "public" for i in placed
+        ):
+            public.append(label)
+    found = {}
+    if here:
+        found[HERE_KEY] = "; ".join(here)
+    if public:
+        found[PUBLIC_KEY] = "; ".join(public)
+    return found
+
+
 def unplaced(
     context: BuildContext, document: Report, section: str | None = None
 ) -> tuple[tuple[str, str], ...]:
@@ -405,7 +478,9 @@ def build_report(
         selection=selection,
         previous=previous,
     )
-    context = replace(context, placement=classify(plugins, context))
+    placement = classify(plugins, context)
+    placement = replace(placement, withheld=withheld_sections(plugins, context))
+    context = replace(context, placement=placement)
     outline = edition.outline
     if request.section:
         outline = (edition.find(request.section),)  # type: ignore[assignment]
@@ -424,6 +499,7 @@ def build_report(
             metadata["persons described, not named (no consent)"] = selection.persons_unnamed
         if selection.persons_removed:
             metadata["persons left out (consent withheld)"] = selection.persons_removed
+        metadata.update(withheld_headings(context))
     document = Report(
         report_type=report_type.name,
         report_title=report_type.title,

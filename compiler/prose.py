@@ -10,7 +10,11 @@ these functions so every report reads the same way:
   :func:`record_paragraphs`, :func:`paragraphs`);
 * the cross-report pointer ("See the Department of State's annual
   Trafficking in Persons Report ...", :func:`pointer`);
-* a section's blocks in one call (:func:`section_paragraphs`).
+* a section's blocks in one call (:func:`section_paragraphs`);
+* figures with their scope, period totals beside case counts and never
+  added (:func:`scoped_figures`, :func:`figure_sentence`, from
+  :mod:`hrdraft.figures`), and the grades that make a source
+  :func:`credible`.
 
 Everything here works on records already made safe for the draft's audience
 (:class:`hrdraft.SelectedRecord`): it never sees a name it may not print.
@@ -26,13 +30,28 @@ import pycountry
 
 from . import dates
 from .document import Paragraph, Pointer
+from .figures import (
+    CREDIBLE_CREDIBILITY,
+    CREDIBLE_RELIABILITY,
+    Figures,
+    credible,
+    figure_sentence,
+    reporter,
+    scoped_figures,
+)
 from .records import Record
 from .select import SelectedRecord
 
 __all__ = [
+    "CREDIBLE_CREDIBILITY",
+    "CREDIBLE_RELIABILITY",
+    "NO_INFORMATION",
     "NUMEROUS",
+    "Figures",
     "Period",
     "attribution",
+    "credible",
+    "figure_sentence",
     "first_sentence",
     "is_english",
     "language_name",
@@ -42,6 +61,8 @@ __all__ = [
     "pointer",
     "pointer_sentence",
     "record_paragraphs",
+    "reporter",
+    "scoped_figures",
     "section_paragraphs",
     "self_attributed",
     "series",
@@ -55,6 +76,11 @@ __all__ = [
 NUMEROUS = 4
 
 NOT_APPLICABLE = "Not applicable."
+
+# A heading with no record this draft may use, but records in scope another
+# audience may see: "There were no reports" would be false, and the hidden
+# records' content is not this draft's to tell.
+NO_INFORMATION = "This draft includes no information on {topic}."
 
 # The other reports a section may point to, as the published HRR cites them.
 # The address is printed as text, never fetched.
@@ -117,7 +143,12 @@ def series(items: Sequence[str], conjunction: str = "and", separator: str = ", "
 
 
 def lead_sentence(
-    count: int, topic: str, *, claim: str | None = None, conditional: bool = False
+    count: int,
+    topic: str,
+    *,
+    claim: str | None = None,
+    conditional: bool = False,
+    withheld: bool = False,
 ) -> str:
     """The sentence a subsection opens with, given how many records it has.
 
@@ -131,8 +162,14 @@ def lead_sentence(
     ``claim`` is the clause the published report uses (e.g. "the government
     or its agents committed arbitrary or unlawful killings"); without one
     the sentence reads "There were reports of {topic}."
+
+    ``withheld``: records for this heading exist that this draft's audience
+    may not use; with none it may use, the sentence claims no absence
+    (:data:`NO_INFORMATION`), neither "no reports" nor "Not applicable".
     """
     if count <= 0:
+        if withheld:
+            return NO_INFORMATION.format(topic=topic)
         if conditional:
             return NOT_APPLICABLE
         return f"There were no reports of {topic} during the year."
@@ -441,15 +478,17 @@ def section_paragraphs(
     claim: str | None = None,
     conditional: bool = False,
     period: Period | None = None,
+    withheld: bool = False,
 ) -> list[Paragraph]:
     """A subsection's text: the lead sentence, then one paragraph per record.
 
     The lead sentence cites every record it counts, so "There were numerous
     reports ..." is traceable like any other claim. With no records it is
     the section's only paragraph ("There were no reports of {topic} during
-    the year." or "Not applicable."). `period` as for :func:`paragraphs`.
+    the year." or "Not applicable.", or with `withheld` the
+    :data:`NO_INFORMATION` line). `period` as for :func:`paragraphs`.
     """
-    lead = lead_sentence(len(items), topic, claim=claim, conditional=conditional)
+    lead = lead_sentence(len(items), topic, claim=claim, conditional=conditional, withheld=withheld)
     return [Paragraph(text=lead, cites=tuple(i.cite for i in items)), *paragraphs(items, period)]
 
 

@@ -27,6 +27,7 @@ from pydantic import (
     Field,
     ValidationInfo,
     field_validator,
+    model_serializer,
 )
 
 Sensitivity = Literal["public", "restricted", "confidential"]
@@ -36,6 +37,11 @@ SourceKind = Literal[
     "ngo", "defender", "journalist", "media", "un", "government", "academic", "mission"
 ]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
+# What a record's figures count: a total for a period (as governments and
+# statistics offices report them) or the count of one incident or case.
+FigureScope = Literal["period", "incident"]
+# The scope a record's figures have when it does not say (docs/records.md).
+PERIOD_SOURCE_KINDS: frozenset[str] = frozenset({"government"})
 
 
 def _any_case(choices: Any) -> BeforeValidator:
@@ -460,6 +466,11 @@ class Record(_Model):
     citation: Citation | None = None
     persons: list[Person] = Field(default_factory=list)
     figures: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    figure_scope: Annotated[FigureScope, _any_case(FigureScope)] | None = Field(
+        None,
+        description="period: the figures are totals for a period; incident: the count of "
+        "one incident or case. Default by source kind: government period, others incident",
+    )
     sensitivity: Annotated[Sensitivity, _any_case(Sensitivity)] = "restricted"
     received: date | None = None
 
@@ -538,6 +549,22 @@ class Record(_Model):
                     "(`hrdraft plugins --details` lists each edition's section ids)"
                 )
         return v
+
+    @model_serializer(mode="wrap")
+    def _omit_unset_scope(self, handler: Any) -> Any:
+        # A record that does not state its figures' scope serialises as before,
+        # so its content hash (and every stored revision) is unchanged.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("figure_scope") is None:
+            data.pop("figure_scope", None)
+        return data
+
+    @property
+    def scope(self) -> FigureScope:
+        """What the figures count: as stated, else by source kind (government: period)."""
+        if self.figure_scope:
+            return self.figure_scope
+        return "period" if self.source.kind in PERIOD_SOURCE_KINDS else "incident"
 
     @property
     def period(self) -> tuple[date, date] | None:

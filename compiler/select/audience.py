@@ -52,6 +52,19 @@ class SelectedRecord:
 
 
 @dataclass(frozen=True)
+class Withheld:
+    """A record in scope this audience may not use: its categories and targets, nothing else.
+
+    Enough for the build to know which headings have material another
+    audience sees (so a draft never says "There were no reports of ..."
+    about them), and no text, source, date or person of the record.
+    """
+
+    categories: tuple[str, ...]
+    sections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Selection:
     """What a build may use, and counts (never contents) of what it may not."""
 
@@ -59,6 +72,7 @@ class Selection:
     excluded: dict[str, int] = field(default_factory=dict)
     persons_unnamed: int = 0
     persons_removed: int = 0
+    withheld: tuple[Withheld, ...] = ()
 
 
 def inputs_of(
@@ -99,11 +113,16 @@ def select_records(
     # counting the consent (and only the consent) of the persons of records
     # this audience may not use.
     hidden = [s for s in SENSITIVITIES if s not in allowed]
+    hidden_records = [
+        record
+        for record, _ in stored_records.current_revisions(store, country, period, year, hidden)
+    ]
     consent_from = [
         (record.country, person.name, person.consent)
-        for record, _ in stored_records.current_revisions(store, country, period, year, hidden)
+        for record in hidden_records
         for person in record.persons
     ]
+    withheld = tuple(Withheld(tuple(r.categories), tuple(r.sections)) for r in hidden_records)
     protection = Protection((record for record, _ in loaded), consent_from)
     for record, revision in loaded:
         safe, n_unnamed, n_removed = make_safe(record, protection)
@@ -111,4 +130,4 @@ def select_records(
         removed += n_removed
         items.append(SelectedRecord(safe, revision))
     items.sort(key=lambda item: item.sort_key)
-    return Selection(items, dict(excluded), unnamed, removed)
+    return Selection(items, dict(excluded), unnamed, removed, withheld)

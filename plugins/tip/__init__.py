@@ -54,7 +54,9 @@ def hrdraft_build_section(
         return sections.prosecution(context, spec, items, current, previous)
     if spec.id == PROTECTION:
         return sections.protection(context, spec, items, current, previous)
-    return sections.narrative(spec, items, context.period)
+    return sections.narrative(
+        spec, items, context.period, withheld=spec.id in context.placement.withheld
+    )
 
 
 @hookimpl

@@ -1,17 +1,26 @@
-"""Year-on-year figures: totals summed from record figures, each traceable to its records.
+"""Year-on-year figures: period totals from the records, case-level figures beside them.
+
+A record's figures are totals for a period (the government's statistics,
+by default) or the count of one case (an NGO's or a journalist's, by
+default): see ``figure_scope`` in docs/records.md. A period total may
+already include the cases other sources report, so the two are never
+added. The tables sum period totals only (one source's totals for parts
+of the period); :func:`statements` words each measure as the narratives
+do: the government's total with its source, then each case-level figure
+as such, side by side, saying so when a case exceeds the total, and "The
+government did not report law enforcement statistics" when it gave none.
 
 A record may give a measure's total (``prosecutions``), its split
-(``prosecutions_sex``, ``prosecutions_labor``), or both. Totals are summed
-over the records that report the measure at all; a split is summed only
-over the records that give it, and when a record gives a total without the
-split the split cell says so instead of inventing a number.
+(``prosecutions_sex``, ``prosecutions_labor``), or both. A split is summed
+only over the records that give it, and when a record gives a total
+without the split the split cell says so instead of inventing a number.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hrdraft import Cite, SelectedRecord, Table
+from hrdraft import Cite, Paragraph, SelectedRecord, Table, prose
 
 from .outline import LAW_ENFORCEMENT, SPLITS, VICTIM_CARE
 
@@ -56,9 +65,13 @@ def _record_total(figures: dict[str, int], measure: str) -> int | None:
     return sum(parts) if parts else None
 
 
+def _periods_only(items: list[SelectedRecord]) -> list[SelectedRecord]:
+    return [i for i in items if i.record.scope == "period"]
+
+
 def total(items: list[SelectedRecord], measure: str) -> Tally:
-    """The measure summed over every record that reports it."""
-    found = [(i, _record_total(i.record.figures, measure)) for i in items]
+    """The measure summed over the period totals that report it (never case-level figures)."""
+    found = [(i, _record_total(i.record.figures, measure)) for i in _periods_only(items)]
     found = [(i, n) for i, n in found if n is not None]
     return Tally(sum(n for _, n in found), tuple(i for i, _ in found))
 
@@ -66,6 +79,7 @@ def total(items: list[SelectedRecord], measure: str) -> Tally:
 def split(items: list[SelectedRecord], measure: str, part: str) -> Tally:
     """One split of a measure, and how many reporting records left it out."""
     key = f"{measure}_{part}"
+    items = _periods_only(items)
     reporting = [i for i in items if _record_total(i.record.figures, measure) is not None]
     giving = [i for i in reporting if key in i.record.figures]
     return Tally(
@@ -134,7 +148,8 @@ def law_enforcement_table(
 ) -> Table:
     """Investigations, prosecutions and convictions, split by form, this period vs the last."""
     return _table(
-        "Law enforcement figures reported in the records",
+        "Law enforcement figures: period totals reported in the records "
+        "(case-level figures are listed below the table, never added)",
         current,
         previous,
         LAW_ENFORCEMENT,
@@ -148,7 +163,8 @@ def victim_care_table(
 ) -> Table:
     """Victims identified and referred to care, this period vs the last."""
     return _table(
-        "Victim identification and care figures reported in the records",
+        "Victim identification and care figures: period totals reported in the records "
+        "(case-level figures are listed below the table, never added)",
         current,
         previous,
         VICTIM_CARE,
@@ -178,3 +194,56 @@ def trend(
     if -1 in moves and 1 not in moves:
         return "decreased"
     return "maintained"
+
+
+# How a period total and a case-level figure of each measure read.
+_TOTAL: dict[str, tuple[str, str]] = {
+    "investigations": ("investigation", "investigations"),
+    "prosecutions": ("prosecution", "prosecutions"),
+    "convictions": ("conviction", "convictions"),
+    "victims_identified": ("identified victim", "identified victims"),
+    "victims_referred": ("victim referred to care", "victims referred to care"),
+}
+_CASE: dict[str, tuple[str, str]] = {
+    "investigations": ("investigation was opened", "investigations were opened"),
+    "prosecutions": ("defendant was prosecuted", "defendants were prosecuted"),
+    "convictions": ("trafficker was convicted", "traffickers were convicted"),
+    "victims_identified": ("victim was identified", "victims were identified"),
+    "victims_referred": ("victim was referred to care", "victims were referred to care"),
+}
+# What the government did not report, per table (the published wording).
+NO_STATISTICS = {
+    "law enforcement": "The government did not report law enforcement statistics.",
+    "victim care": "The government did not report victim identification statistics.",
+}
+
+
+def _count(n: int, forms: tuple[str, str]) -> str:
+    return f"{n} {forms[0] if n == 1 else forms[1]}"
+
+
+def statements(
+    items: list[SelectedRecord], measures: tuple[str, ...], what: str
+) -> list[Paragraph]:
+    """The figures of `measures` this period as the narratives word them, source by source.
+
+    The government's period totals first, then other sources' totals and
+    each case-level figure, side by side and never added ("The government
+    reported 9 prosecutions; the NGO X reported one case in which 14
+    defendants were prosecuted."). Without a government total for any of
+    the measures, the published "The government did not report ...
+    statistics." opens them instead of a zero.
+    """
+    blocks: list[Paragraph] = []
+    scoped = [prose.scoped_figures(items, m, lambda f, m=m: _record_total(f, m)) for m in measures]
+    if all(s.total_of("government") is None for s in scoped):
+        blocks.append(Paragraph(text=NO_STATISTICS[what]))
+    for measure, figures in zip(measures, scoped, strict=True):
+        sentence = prose.figure_sentence(
+            figures,
+            lambda n, m=measure: _count(n, _TOTAL[m]),
+            lambda n, m=measure: f"one case in which {_count(n, _CASE[m])}",
+        )
+        if sentence is not None:
+            blocks.append(sentence)
+    return blocks

@@ -34,9 +34,20 @@ def is_tip(item: SelectedRecord) -> bool:
     )
 
 
-def no_reports(spec: SectionSpec) -> Paragraph:
-    # TIP narratives speak of the reporting period (April to March), not "the year".
+def no_reports(spec: SectionSpec, withheld: bool = False) -> Paragraph:
+    """The line of a section with no records this draft may use.
+
+    TIP narratives speak of the reporting period (April to March), not "the
+    year". With `withheld` (records another audience may use would go
+    here) it claims no absence: "This draft includes no information on ...".
+    """
+    if withheld:
+        return Paragraph(text=prose.NO_INFORMATION.format(topic=spec.topic))
     return Paragraph(text=f"There were no reports of {spec.topic} during the reporting period.")
+
+
+def _withheld(context: BuildContext, spec: SectionSpec) -> bool:
+    return spec.id in context.placement.withheld
 
 
 def _periods(context: BuildContext) -> tuple[str, str]:
@@ -199,9 +210,10 @@ def prosecution(
     laws = [i for i in items if "trafficking.legislation" in i.record.categories]
     blocks += prose.paragraphs(laws, context.period)
     blocks.append(figures.law_enforcement_table(current, previous, _periods(context)))
+    blocks += figures.statements(current, LAW_ENFORCEMENT, "law enforcement")
     blocks += prose.paragraphs((i for i in items if i not in laws), context.period)
     if not items:
-        blocks.append(no_reports(spec))
+        blocks.append(no_reports(spec, _withheld(context, spec)))
     return blocks
 
 
@@ -217,15 +229,22 @@ def protection(
         *_trend_sentence(current, previous, VICTIM_CARE, "efforts to identify and protect victims")
     ]
     blocks.append(figures.victim_care_table(current, previous, _periods(context)))
-    blocks += prose.paragraphs(items, context.period) or [no_reports(spec)]
+    blocks += figures.statements(current, VICTIM_CARE, "victim care")
+    blocks += prose.paragraphs(items, context.period) or [
+        no_reports(spec, _withheld(context, spec))
+    ]
     return blocks
 
 
 def narrative(
-    spec: SectionSpec, items: list[SelectedRecord], period: prose.Period | None = None
+    spec: SectionSpec,
+    items: list[SelectedRecord],
+    period: prose.Period | None = None,
+    withheld: bool = False,
 ) -> list[Block]:
     """PREVENTION and TRAFFICKING PROFILE: the records, attributed, or a lead sentence.
 
-    `period` is the reporting period (April to March): its dates carry their year.
+    `period` is the reporting period (April to March): its dates carry their
+    year. `withheld` as for :func:`no_reports`.
     """
-    return prose.paragraphs(items, period) or [no_reports(spec)]
+    return prose.paragraphs(items, period) or [no_reports(spec, withheld)]

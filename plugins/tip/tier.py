@@ -133,9 +133,10 @@ def suggest(current: list[SelectedRecord], previous: list[SelectedRecord]) -> Su
         return Suggestion(
             None,
             (
-                "No record reports investigations, prosecutions or convictions for the "
-                "reporting period; the absence of figures is not evidence of an absence of "
-                "efforts, so gather them before deciding.",
+                "No record gives period totals of investigations, prosecutions or "
+                "convictions for the reporting period (case-level figures are not totals); "
+                "the absence of figures is not evidence of an absence of efforts, so gather "
+                "them before deciding.",
             ),
         )
     reasons: list[str] = []
