@@ -119,6 +119,8 @@ def test_ingest_warns_of_a_target_the_records_edition_lacks(
         record("pretrial-2024", 2024, "2024-02-01", ["detention.pretrial"], ["hrr:1.d"]),
         record("ambiguous-2024", 2024, "2024-02-02", ["torture"], ["hrr:1.c"]),
         record("fine-2024", 2024, "2024-02-03", ["torture"], ["hrr@2024:3.a"]),
+        # 2.a is the press in both editions: nothing to confirm.
+        record("press-2024", 2024, "2024-02-04", ["expression.press"], ["hrr:2.a"]),
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     result = invoke(hrdraft_store.url, "ingest", path)
@@ -127,7 +129,7 @@ def test_ingest_warns_of_a_target_the_records_edition_lacks(
     assert "2 warning(s)" in output
     assert "'hrr:1.d': hrr edition 2024" in output and "hrr@2023:1.d" in output
     assert "'hrr:1.c' is 'War Crimes" in output and "hrr@2024:1.c" in output
-    assert "fine-2024" not in output and "3.a" not in output
+    assert "fine-2024" not in output and "3.a" not in output and "hrr:2.a" not in output
     listed = invoke(hrdraft_store.url, "records", "list", "--json")
     assert {r["id"] for r in json.loads(listed.output)} >= {"pretrial-2024", "fine-2024"}
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -210,11 +211,25 @@ def target_warnings(
     return found
 
 
+def _title_words(title: str) -> set[str]:
+    # Words of any heading ("Other", "Related") say nothing of its topic.
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", title.lower())} - _NOT_TOPICS
+
+
+_NOT_TOPICS = frozenset({"other", "including", "related", "member", "acts", "evidence"})
+
+
 def _means_otherwise(report_type: Any, edition: Any, section: str) -> bool:
-    """Whether `section` of `edition` is a heading of another title in another edition."""
-    title = edition.find(section).title
+    """Whether `section` of `edition` is another topic in another edition.
+
+    Judged by the headings' words: "Freedom of the Press" (2024 2.a) is the
+    topic of "Freedom of Expression, Including for Members of the Press"
+    (2023 2.a); "War Crimes, ..." (2024 1.c) shares nothing with "Torture
+    and Other Cruel, ..." (2023 1.c).
+    """
+    words = _title_words(edition.find(section).title)
     return any(
-        (other := e.find(section)) is not None and other.title != title
+        (other := e.find(section)) is not None and not words & _title_words(other.title)
         for e in report_type.editions
         if e.name != edition.name
     )
