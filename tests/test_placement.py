@@ -89,11 +89,18 @@ def test_a_2023_target_never_lands_under_2024_war_crimes(hrdraft_store, invoke, 
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     summary = " ".join(result.output.split())
-    for rid in ("qualified-2023", "year-2023"):
-        assert (
-            f"record {rid} targets hrr:1.c of edition 2023; "
-            "placed by its categories in this 2024 draft" in summary
-        )
+    # Compiled again, nothing changed: the version is reused; --explain says it again.
+    again = invoke(
+        hrdraft_store.url, "compile", "hrr", "--country", "XA", "--year", "2024",
+        "--format", "html", "--out", tmp_path / "out", "--explain",
+    )  # fmt: skip
+    assert "(unchanged)" in again.output
+    for output in (summary, " ".join(again.output.split())):
+        for rid in ("qualified-2023", "year-2023"):
+            assert (
+                f"record {rid} targets hrr:1.c of edition 2023; "
+                "placed by its categories in this 2024 draft" in output
+            )
 
 
 def test_an_edition_qualified_target_is_applied_in_its_edition(hrdraft_store) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,14 @@ from ..countries import named, unnamed_warning
 from ..document import AUDIENCES
 from ..errors import HrdraftError
 from ..jobs import DraftFailure, default_jobs
-from ..pipeline import FORMATS, DraftResult, DraftsFailed, compile_drafts, countries_in_store
+from ..pipeline import (
+    FORMATS,
+    DraftResult,
+    DraftsFailed,
+    build_from_store,
+    compile_drafts,
+    countries_in_store,
+)
 from ..plugins import Plugins, get_plugins
 from ..render.writers import Writer, WriterKind, writers_of
 from ..store import Store, audit, open_store
@@ -186,6 +193,12 @@ def run_compile(
     if results:
         console.print(table)
     for result in results:
+        if explain and result.unplaced is None:
+            # A reused version: its first compile reported this; --explain asks
+            # again, so build it once more (nothing is saved or written).
+            _, built = build_from_store(store, plugins, result.request)
+            result.warnings = [*result.warnings, *built.placement.warnings]
+            result.unplaced = list(built.unplaced)
         for warning in result.warnings:
             console.print(f"[yellow]warning:[/] {escape(result.label)}: {escape(warning)}")
         _print_unplaced(result, explain)
