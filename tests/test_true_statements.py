@@ -285,3 +285,35 @@ def test_a_record_targeted_at_the_torture_heading_claims_only_its_own_topic(
     assert blocks[1] == (
         "There was a report of harsh or life-threatening prison and detention center conditions."
     )
+
+
+def test_a_government_s_plain_totals_read_as_one_sentence_and_tip_claims_no_absence(
+    hrdraft_store, hrdraft_plugins, renderer
+):
+    rows = [
+        record(
+            "gov-stats",
+            "XH",
+            event_date="2023-04/2024-03",
+            summary="The Ministry of Justice published its annual trafficking statistics.",
+            categories=["trafficking.prosecution"],
+            source=MINISTRY,
+            figures={"investigations": 4, "prosecutions": 2},
+        ),
+        record(
+            "prevention-restricted",
+            "XH",
+            event_date="2023-09-01",
+            summary="A closed briefing on a border awareness campaign.",
+            categories=["trafficking.prevention"],
+            sensitivity="restricted",
+        ),
+    ]
+    store_records(hrdraft_store, rows, hrdraft_plugins)
+    public = text_of(renderer, compile_draft(hrdraft_store, "tip", "XH", 2024))
+    assert "The government reported 4 investigations and 2 prosecutions." in public
+    assert "There were no reports of efforts to prevent trafficking" not in public
+    assert "This draft includes no information on efforts to prevent trafficking." in public
+    assert "closed briefing" not in public
+    # Victim care: no government figure, so the draft says so instead of a zero.
+    assert "The government did not report victim identification statistics." in public

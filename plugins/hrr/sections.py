@@ -64,14 +64,16 @@ def lead_paragraphs(
 ) -> list[Paragraph]:
     """The lead sentence(s) of a heading with records, each claiming only what its records say.
 
-    The records the claim is about share one claim sentence; the others one
-    sentence per topic of their own categories (else the heading's topic).
+    Without a claim, one sentence of the heading's topic. With one, the
+    records the claim is about share the claim sentence; the others (placed
+    here without a category the claim is about) one sentence per topic of
+    their own categories, else of the heading's topic.
     """
-    covers = _claim_covers(claim) if claim else None
-    if claim:
-        claimed = [i for i in items if covers is None or covers.intersection(i.record.categories)]
-    else:
-        claimed = []
+    if not claim:
+        text = prose.lead_sentence(len(items), spec.topic)
+        return [Paragraph(text=text, cites=tuple(i.cite for i in items))]
+    covers = _claim_covers(claim)
+    claimed = [i for i in items if covers is None or covers.intersection(i.record.categories)]
     leads: list[Paragraph] = []
     if claimed:
         text = prose.lead_sentence(len(claimed), spec.topic, claim=claim)

@@ -238,9 +238,24 @@ def statements(
     scoped = [prose.scoped_figures(items, m, lambda f, m=m: _record_total(f, m)) for m in measures]
     if all(s.total_of("government") is None for s in scoped):
         blocks.append(Paragraph(text=NO_STATISTICS[what]))
-    for measure, figures in zip(measures, scoped, strict=True):
+    # A reporter's plain totals read as one sentence ("The government reported
+    # 38 investigations, 17 prosecutions, and 6 convictions."); a measure with
+    # figures from several sources or case-level ones gets its own, side by side.
+    plain: dict[str, list[tuple[str, prose.Figures]]] = {}
+    apart: list[tuple[str, prose.Figures]] = []
+    for measure, found in zip(measures, scoped, strict=True):
+        if len(found.totals) == 1 and not found.incidents:
+            plain.setdefault(found.totals[0][0], []).append((measure, found))
+        elif found.reported:
+            apart.append((measure, found))
+    for who, group in plain.items():
+        counts = [_count(found.totals[0][1], _TOTAL[m]) for m, found in group]
+        cites = {c.record: c for _, found in group for c in found.cites}
+        text = f"{who[:1].upper()}{who[1:]} reported {prose.series(counts)}."
+        blocks.append(Paragraph(text=text, cites=tuple(cites.values())))
+    for measure, found in apart:
         sentence = prose.figure_sentence(
-            figures,
+            found,
             lambda n, m=measure: _count(n, _TOTAL[m]),
             lambda n, m=measure: f"one case in which {_count(n, _CASE[m])}",
         )
