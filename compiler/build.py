@@ -479,7 +479,14 @@ def build_report(
         previous=previous,
     )
     placement = classify(plugins, context)
-    placement = replace(placement, withheld=withheld_sections(plugins, context))
+    withheld = withheld_sections(plugins, context)
+    if request.audience == "public":
+        # A public draft writes every empty heading the same way ("This draft
+        # includes no information on ..."): were it to say "There were no
+        # reports" only where no hidden record exists, the other wording
+        # would tell its readers that one does. The internal draft says which.
+        withheld = frozenset(edition.section_ids())
+    placement = replace(placement, withheld=withheld)
     context = replace(context, placement=placement)
     outline = edition.outline
     if request.section:

@@ -163,9 +163,11 @@ def lead_sentence(
     or its agents committed arbitrary or unlawful killings"); without one
     the sentence reads "There were reports of {topic}."
 
-    ``withheld``: records for this heading exist that this draft's audience
-    may not use; with none it may use, the sentence claims no absence
-    (:data:`NO_INFORMATION`), neither "no reports" nor "Not applicable".
+    ``withheld``: records for this heading may exist that this draft's
+    audience may not use (the core says so for every heading of a public
+    draft, and for the headings of hidden records in an internal one); with
+    none it may use, the sentence claims no absence (:data:`NO_INFORMATION`),
+    neither "no reports" nor "Not applicable".
     """
     if count <= 0:
         if withheld:

@@ -203,7 +203,13 @@ def test_every_section_shows_the_records_placed_there_with_citations(
 
 @pytest.mark.parametrize("year", [2023, 2024])
 def test_a_section_without_records_says_so(hrdraft_store, hrdraft_plugins, year):
-    document = build(hrdraft_store, hrdraft_plugins, year=year)
+    public = build(hrdraft_store, hrdraft_plugins, year=year)
+    for spec in hrdraft_plugins.report_type("hrr").edition(public.edition).walk():
+        if spec.topic and not spec.pointer:
+            assert texts(public.section(spec.id)) == [
+                f"This draft includes no information on {spec.topic}."
+            ], spec.id
+    document = build(hrdraft_store, hrdraft_plugins, year=year, audience="internal")
     edition = hrdraft_plugins.report_type("hrr").edition(document.edition)
     assert empty_sections(document) == []
     for spec in edition.walk():
@@ -276,9 +282,14 @@ def test_the_summary_lists_the_issues_with_records_and_only_those(hrr_store, hrd
 
 
 def test_a_draft_without_records_has_a_summary_that_says_so(hrdraft_store, hrdraft_plugins):
-    summary = build(hrdraft_store, hrdraft_plugins).section("summary")
+    summary = build(hrdraft_store, hrdraft_plugins, audience="internal").section("summary")
     assert texts(summary) == [
         "There were no reports of significant human rights issues during the year."
+    ]
+    # A public draft words every empty heading alike, records hidden or not.
+    public = build(hrdraft_store, hrdraft_plugins).section("summary")
+    assert texts(public) == [
+        "This draft includes no information on significant human rights issues."
     ]
 
 

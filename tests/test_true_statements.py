@@ -166,8 +166,17 @@ def test_a_public_draft_never_says_no_reports_where_records_are_withheld(
     # Nothing of the withheld records, and the summary claims no absence either.
     assert SECRET[:30] not in text and "vanished" not in text
     assert "There were no reports of significant human rights issues" not in text
-    # A heading with no record in any audience still says so.
-    assert "There were no reports of arbitrary or unlawful killings during the year." in text
+    # A heading with no record in any audience reads the same in a public draft:
+    # a different wording would tell readers where hidden records are.
+    assert "This draft includes no information on arbitrary or unlawful killings." in text
+    assert "There were no reports" not in text
+    # The internal draft states the absence where it is true.
+    internal = compile_draft(
+        hrdraft_store, "hrr", "XE", 2023, audience="internal", plugins=hrdraft_plugins
+    )
+    inside = text_of(renderer, internal)
+    assert "There were no reports of arbitrary or unlawful killings during the year." in inside
+    assert "There were no reports of disappearances" not in inside
 
 
 def test_the_internal_draft_names_the_headings_without_information(
