@@ -14,8 +14,8 @@ import importlib
 import importlib.metadata
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -154,15 +154,9 @@ def compile_in_processes(
             pool.submit(_compile_in_worker, request, out_dir, formats): index
             for index, request in enumerate(requests)
         }
-        for future in _as_completed(futures):
+        for future in as_completed(futures):
             outcome = future.result()  # our own bug in a worker re-raises here, traceback and all
             outcomes[futures[future]] = outcome
             if on_done is not None:
                 on_done(outcome)
     return [o for o in outcomes if o is not None]
-
-
-def _as_completed(futures: Iterable[Future[Any]]) -> Iterator[Future[Any]]:
-    from concurrent.futures import as_completed
-
-    return as_completed(list(futures))
