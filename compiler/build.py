@@ -122,6 +122,12 @@ class BuildRequest:
     options: dict[str, str] = field(default_factory=dict)
     country_name: str = ""
 
+    @property
+    def label(self) -> str:
+        """How messages name the draft: "hrr XA 2023 public §1.c"."""
+        part = f" §{self.section}" if self.section else ""
+        return f"{self.report_type} {self.country} {self.year} {self.audience}{part}"
+
 
 def resolve(plugins: Plugins, request: BuildRequest) -> tuple[ReportType, Edition]:
     """The report type and edition a request names, or a clear error."""

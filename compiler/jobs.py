@@ -54,9 +54,7 @@ class DraftFailure:
 
     @property
     def label(self) -> str:
-        r = self.request
-        part = f" §{r.section}" if r.section else ""
-        return f"{r.report_type} {r.country} {r.year} {r.audience}{part}"
+        return self.request.label
 
     @classmethod
     def of(cls, request: BuildRequest, exc: HrdraftError) -> DraftFailure:

@@ -61,9 +61,7 @@ class DraftResult:
 
     @property
     def label(self) -> str:
-        r = self.request
-        part = f" §{r.section}" if r.section else ""
-        return f"{r.report_type} {r.country} {r.year} {r.audience}{part}"
+        return self.request.label
 
 
 def _source_digest(module_file: str | None) -> str:
