@@ -11,6 +11,9 @@ these functions so every report reads the same way:
 * the cross-report pointer ("See the Department of State's annual
   Trafficking in Persons Report ...", :func:`pointer`);
 * a section's blocks in one call (:func:`section_paragraphs`);
+* one telling per incident: a record placed in several sections is told in
+  full in the first and referred to in the others, "The report by ... is
+  described in section 2.b." (:func:`one_telling`, :func:`reference_paragraph`);
 * figures with their scope, period totals beside case counts and never
   added (:func:`scoped_figures`, :func:`figure_sentence`, from
   :mod:`hrdraft.figures`), and the grades that make a source
@@ -23,13 +26,13 @@ Everything here works on records already made safe for the draft's audience
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 import pycountry
 
 from . import dates
-from .document import Paragraph, Pointer
+from .document import Block, Paragraph, Pointer, Report, Section
 from .figures import (
     CREDIBLE_CREDIBILITY,
     CREDIBLE_RELIABILITY,
@@ -56,13 +59,16 @@ __all__ = [
     "is_english",
     "language_name",
     "lead_sentence",
+    "one_telling",
     "paragraphs",
     "period_phrase",
     "pointer",
     "pointer_sentence",
     "record_paragraphs",
+    "reference_paragraph",
     "reporter",
     "scoped_figures",
+    "section_label",
     "section_paragraphs",
     "self_attributed",
     "series",
@@ -511,3 +517,142 @@ def pointer_sentence(report: str, title: str | None = None, url: str | None = No
 def pointer(report: str, title: str | None = None, url: str | None = None) -> Pointer:
     """The cross-report :class:`hrdraft.Pointer` block for :func:`pointer_sentence`."""
     return Pointer(report=report, text=pointer_sentence(report, title, url))
+
+
+def _who(record: Record) -> str:
+    """The source as the object of "the report by ..." (its name as the audience may see it)."""
+    name = record.source.name
+    kind = record.source.kind
+    if kind == "ngo":
+        return f"the NGO {name}"
+    if kind == "media":
+        return f"the media outlet {name}"
+    if kind == "government":
+        return "the government" if "government" in name.lower() else _the(name)
+    if kind == "un":
+        return _the(name) if re.search(r"\b(UN|United Nations)", name) else f"the UN {name}"
+    if kind == "academic":
+        return f"the academic researchers of {name}"
+    if kind == "mission":
+        return "the consulate" if "consulate" in name.lower() else "the embassy"
+    if _unnamed(name):
+        return name
+    role = "human rights defender" if kind == "defender" else "journalist"
+    return f"the {role} {name}"
+
+
+def section_label(path: Sequence[Section]) -> str:
+    """How the published reports refer to a heading: "2.b", "1", "II (Legal Framework)".
+
+    `path` is the heading and its parents, outermost first. Numbers drop
+    "Section" and their full stops ("Section 2." and "b." give "2.b"); a
+    heading printed without a number is named by its title after its
+    parent's number.
+    """
+    numbers = [s.number.removeprefix("Section").strip().rstrip(".") for s in path]
+    label = ".".join(n for n in numbers if n)
+    if not path[-1].number:
+        title = path[-1].title
+        return f"{label} ({title})" if label else title
+    return label
+
+
+def reference_paragraph(
+    item: SelectedRecord, label: str, period: Period | None = None
+) -> Paragraph:
+    """ "The report by the NGO X on March 14 is described in section 2.b.", citing the record.
+
+    What a section says of a record told in full in another: enough to find
+    it (its source and date), none of its content twice. It cites the record,
+    so its footnote and a withdrawal reach this section too.
+    """
+    record = item.record
+    when = period_phrase(record, period)
+    when = f" {when}" if when else ""
+    text = _upper_start(f"The report by {_who(record)}{when} is described in section {label}.")
+    return Paragraph(text=text, cites=(item.cite,))
+
+
+def _paths(
+    sections: Iterable[Section], above: tuple[Section, ...] = ()
+) -> Iterator[tuple[Section, ...]]:
+    for section in sections:
+        path = (*above, section)
+        yield path
+        yield from _paths(section.children, path)
+
+
+def one_telling(
+    document: Report,
+    items: Iterable[SelectedRecord],
+    period: Period | None = None,
+    *,
+    skip: Iterable[str] = ("summary",),
+) -> Report:
+    """The document with each record told in full once, referred to in the other sections.
+
+    A record classified to several sections (``context.placement``) gives
+    its attributed paragraph(s) (:func:`record_paragraphs`) in each; the
+    first section in outline order keeps them and every later one gets one
+    :func:`reference_paragraph` in their place, at the same position. Lead
+    sentences are left as they are: they still count every record of their
+    heading. Sections in `skip` (the Executive Summary, which lists
+    headings and tells nothing) are neither tellings nor changed. `items`
+    are the draft's records (``context.items``), `period` its reporting
+    period, the same as the sections were built with: a paragraph is
+    recognised as a telling by being exactly what :func:`record_paragraphs`
+    gives for its record, so hand-written blocks are never touched.
+    """
+    skip = frozenset(skip)
+    by_id = {item.id: item for item in items}
+    tellings: dict[str, list[Paragraph]] = {}
+
+    def told(block: object) -> str | None:
+        if not isinstance(block, Paragraph) or len(block.cites) != 1:
+            return None
+        rid = block.cites[0].record
+        item = by_id.get(rid)
+        if item is None:
+            return None
+        if rid not in tellings:
+            tellings[rid] = record_paragraphs(item, period)
+        return rid if block in tellings[rid] else None
+
+    told_in: dict[str, tuple[str, str]] = {}  # record id → (id, label) of its full telling
+    replaced: dict[str, tuple[Block, ...]] = {}
+    for path in _paths(document.sections):
+        section = path[-1]
+        if section.id in skip:
+            continue
+        blocks: list[Block] = []
+        changed = False
+        referred: set[str] = set()
+        here: set[str] = set()
+        for block in section.blocks:
+            rid = told(block)
+            if rid is None or rid in here:
+                blocks.append(block)
+                continue
+            if rid not in told_in:
+                told_in[rid] = (section.id, section_label(path))
+            if told_in[rid][0] == section.id:
+                here.add(rid)
+                blocks.append(block)
+                continue
+            changed = True
+            if rid not in referred:
+                referred.add(rid)
+                blocks.append(reference_paragraph(by_id[rid], told_in[rid][1], period))
+        if changed:
+            replaced[section.id] = tuple(blocks)
+
+    if not replaced:
+        return document
+
+    def rebuild(section: Section) -> Section:
+        update: dict[str, object] = {"children": tuple(rebuild(c) for c in section.children)}
+        if section.id in replaced:
+            update["blocks"] = replaced[section.id]
+        return section.model_copy(update=update)
+
+    return document.model_copy(update={"sections": tuple(rebuild(s) for s in document.sections)})

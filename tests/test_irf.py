@@ -177,3 +177,38 @@ def test_the_sample_compiles_with_no_empty_section(hrdraft_sample_store, hrdraft
 )
 def test_group_labels_are_spelled_as_the_report_prints_them(figure, label):
     assert group_label(figure) == label
+
+
+def test_a_registration_refusal_is_no_change_to_the_legal_framework(hrdraft_store, hrdraft_plugins):
+    from hrdraft.render import Renderer
+    from hrdraft.testing import compile_draft, store_records
+
+    refusal = {
+        "id": "irf-refusal",
+        "country": "XR",
+        "year": 2023,
+        "event_date": "2023-06-12",
+        "title": "irf-refusal",
+        "summary": "The Ministry of Justice refused to register the Grace Baptist congregation.",
+        "categories": ["religion.legal-framework"],
+        "source": {"name": "Veloria Rights Watch", "kind": "ngo"},
+        "sensitivity": "public",
+    }
+    store_records(hrdraft_store, [refusal], hrdraft_plugins)
+    report = compile_draft(hrdraft_store, "irf", "XR", 2023, plugins=hrdraft_plugins)
+    page = Renderer(hrdraft_plugins.template_dirs).html(report)
+    assert "refused to register the Grace Baptist congregation" in page
+    assert "changes to the legal framework" not in page
+    assert texts(report.section("II.legal-framework"))[0] == (
+        "There was a report concerning the laws governing religious freedom."
+    )
+    # A record that reports a change of law still supports the claim, and only it.
+    store_records(hrdraft_store, [ROWS["irf-law"] | {"country": "XR"}], hrdraft_plugins)
+    report = compile_draft(hrdraft_store, "irf", "XR", 2023, plugins=hrdraft_plugins)
+    leads = [b for b in report.section("II.legal-framework").blocks if isinstance(b, Paragraph)]
+    assert leads[0].text == (
+        "There was a report of changes to the legal framework governing religious freedom."
+    )
+    assert [c.record for c in leads[0].cites] == ["irf-law"]
+    assert leads[1].text == "There was a report concerning the laws governing religious freedom."
+    assert [c.record for c in leads[1].cites] == ["irf-refusal"]

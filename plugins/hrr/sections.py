@@ -19,7 +19,8 @@ targeted at a heading by hand) get a lead sentence of their own topic. A
 heading whose only records this audience may not use says it has no
 information, never "There were no reports". The Executive Summary says
 "credible reports" only of issues with a record graded credible
-(:func:`hrdraft.prose.credible`).
+(:func:`hrdraft.prose.credible`). An incident placed under several headings
+is told in full once, under the first, and referred to under the others.
 """
 
 from __future__ import annotations
@@ -178,11 +179,18 @@ def summary_paragraph(context: BuildContext) -> Paragraph:
 
 
 def with_summary(context: BuildContext, document: Report) -> Report | None:
-    """The document with the issue list opening its Executive Summary."""
-    sections = list(document.sections)
+    """The document with the issue list opening its Executive Summary, each incident told once.
+
+    A record placed under several headings is told in full under the first
+    and referred to under the others ("... is described in section 1.c.",
+    :func:`hrdraft.prose.one_telling`).
+    """
+    told = prose.one_telling(document, context.items, context.period)
+    sections = list(told.sections)
     for i, section in enumerate(sections):
         if section.id == "summary":
             blocks = (summary_paragraph(context), *section.blocks)
             sections[i] = section.model_copy(update={"blocks": blocks})
-            return document.model_copy(update={"sections": tuple(sections)})
-    return None  # a draft of one section other than the summary
+            return told.model_copy(update={"sections": tuple(sections)})
+    # A draft of one section other than the summary.
+    return told if told is not document else None

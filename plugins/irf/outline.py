@@ -11,6 +11,7 @@ from hrdraft import Edition, SectionSpec
 
 SUMMARY = "summary"
 DEMOGRAPHY = "I"
+LEGAL_FRAMEWORK = "II.legal-framework"
 
 OUTLINE: tuple[SectionSpec, ...] = (
     SectionSpec(id=SUMMARY, title="Executive Summary"),
@@ -21,7 +22,7 @@ OUTLINE: tuple[SectionSpec, ...] = (
         title="Status of Government Respect for Religious Freedom",
         children=(
             SectionSpec(
-                id="II.legal-framework",
+                id=LEGAL_FRAMEWORK,
                 title="Legal Framework",
                 topic="changes to the legal framework governing religious freedom",
             ),
@@ -61,7 +62,7 @@ EDITIONS: tuple[Edition, ...] = (
 # report covers in Section III.
 SECTION_BY_CATEGORY: dict[str, str] = {
     "religion.demography": DEMOGRAPHY,
-    "religion.legal-framework": "II.legal-framework",
+    "religion.legal-framework": LEGAL_FRAMEWORK,
     "religion.government-practices": "II.government-practices",
     "religion.societal": "III",
     "religion.us-engagement": "IV",
