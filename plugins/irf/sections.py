@@ -28,12 +28,13 @@ SUMMARY_RECORDS_PER_SECTION = 3
 
 
 # Words by which a record's own summary says a law or regulation changed
-# (amended, adopted, repealed, in force). Only such a record is evidence of
+# (amended, adopted, repealed, struck down, in force). Only such a record is evidence of
 # "changes to the legal framework"; a registration refused, a bill proposed
 # or a court hearing under the same law is not.
 _CHANGE = re.compile(
     r"\b(?:amend(?:ed|s|ment)|adopted|enacted|passed|repealed|revoked|abolished|"
-    r"(?:entered|came) into force|took effect|signed into law|promulgated)\b",
+    r"(?:entered|came) into force|took effect|signed into law|promulgated|ratified|"
+    r"struck down|annulled|invalidated)\b",
     re.I,
 )
 
