@@ -100,7 +100,17 @@ def test_sections_open_with_the_lead_sentence(irf_store, hrdraft_plugins):
 
 
 def test_an_empty_draft_has_text_under_every_heading(hrdraft_store, hrdraft_plugins):
-    document = build(hrdraft_store, hrdraft_plugins)
+    public = build(hrdraft_store, hrdraft_plugins)
+    assert empty_sections(public) == []
+    # A public draft claims no absence: records it may not use could exist.
+    assert texts(public.section("III")) == [
+        "This draft includes no information on societal abuses or discrimination based on "
+        "religious affiliation, belief, or practice."
+    ]
+    assert texts(public.section("summary")) == [
+        "This draft includes no information on religious freedom."
+    ]
+    document = build(hrdraft_store, hrdraft_plugins, audience="internal")
     assert empty_sections(document) == []
     assert texts(document.section("III")) == [
         "There were no reports of societal abuses or discrimination based on religious "

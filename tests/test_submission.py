@@ -280,10 +280,9 @@ def test_names_given_with_consent_are_printed(submission: Submission) -> None:
 # -------------------------------------------------------------------------
 
 
-# IRF is left out: its public draft still says "There were no reports of" under
-# empty headings (a known defect, reported; docs/records.md says a public draft
-# words every empty heading as "This draft includes no information on").
-@pytest.mark.parametrize(("report", "year"), [d for d in public_drafts() if d[0] != "irf"])
+# A public draft words every empty heading as "This draft includes no
+# information on ..." (docs/records.md), whatever is hidden.
+@pytest.mark.parametrize(("report", "year"), public_drafts())
 def test_a_public_draft_never_claims_absence(
     submission: Submission, report: str, year: int
 ) -> None:
@@ -316,3 +315,13 @@ def test_dates_of_events_are_stated(
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             day = dt.date.fromisoformat(value)
             assert f"{months[day.month - 1]} {day.day}" in text, f"{rid}: {value} not stated"
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_tip_tells_one_incident_once_and_refers_to_it_elsewhere(
+    submission: Submission, audience: str
+) -> None:
+    text = text_of(submission.page("tip", 2024, audience))
+    told = "forcing migrant crews to work without pay"
+    assert text.count(told) == 1
+    assert "is described in section" in text

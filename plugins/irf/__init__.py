@@ -45,7 +45,9 @@ def hrdraft_classify_record(context: BuildContext, item: SelectedRecord) -> list
 def hrdraft_build_section(
     context: BuildContext, spec: SectionSpec, items: list[SelectedRecord]
 ) -> list[Block]:
-    return section_blocks(spec, items, context.period)
+    return section_blocks(
+        spec, items, context.period, withheld=spec.id in context.placement.withheld
+    )
 
 
 @hookimpl

@@ -84,9 +84,16 @@ def sections_for(categories: list[str]) -> list[str]:
 
 
 def section_blocks(
-    spec: SectionSpec, items: list[SelectedRecord], period: prose.Period | None = None
+    spec: SectionSpec,
+    items: list[SelectedRecord],
+    period: prose.Period | None = None,
+    withheld: bool = False,
 ) -> list[Block]:
-    """The blocks of one heading, from the records placed under it (`period`: the draft's year)."""
+    """The blocks of one heading, from the records placed under it (`period`: the draft's year).
+
+    `withheld`: the heading may have records this draft may not use (every
+    heading of a public draft): with none it may use, it claims no absence.
+    """
     if spec.id == DEMOGRAPHY:
         return demography_blocks(items)
     if not spec.topic:
@@ -95,7 +102,9 @@ def section_blocks(
     if spec.id == LEGAL_FRAMEWORK and items:
         return [*legal_framework_leads(spec, items), *prose.paragraphs(items, period)]
     return list(
-        prose.section_paragraphs(items, spec.topic, conditional=spec.conditional, period=period)
+        prose.section_paragraphs(
+            items, spec.topic, conditional=spec.conditional, period=period, withheld=withheld
+        )
     )
 
 
@@ -138,7 +147,11 @@ def summary_paragraphs(context: BuildContext, document: Report) -> list[Paragrap
                     cites=tuple(i.cite for i in chosen),
                 )
             )
-    return out or [Paragraph(text=NO_REPORTS)]
+    if out:
+        return out
+    if SUMMARY in context.placement.withheld:  # every heading of a public draft
+        return [Paragraph(text=prose.NO_INFORMATION.format(topic="religious freedom"))]
+    return [Paragraph(text=NO_REPORTS)]
 
 
 def with_summary(context: BuildContext, document: Report) -> Report | None:

@@ -11,7 +11,16 @@ the records and a tier suggestion that is labelled as such.
 
 from __future__ import annotations
 
-from hrdraft import Block, BuildContext, Report, ReportType, SectionSpec, SelectedRecord, hookimpl
+from hrdraft import (
+    Block,
+    BuildContext,
+    Report,
+    ReportType,
+    SectionSpec,
+    SelectedRecord,
+    hookimpl,
+    prose,
+)
 
 from . import sections, tier
 from .outline import (
@@ -68,4 +77,7 @@ def hrdraft_transform_document(context: BuildContext, document: Report) -> Repor
     updated = tuple(
         s.model_copy(update={"title": title}) if s.id == HEADER else s for s in document.sections
     )
-    return document.model_copy(update={"sections": updated})
+    # One incident, one telling: told in full once, referred to elsewhere.
+    return prose.one_telling(
+        document.model_copy(update={"sections": updated}), context.items, context.period
+    )
