@@ -282,8 +282,11 @@ def test_a_contributor_adds_placements_and_a_transform_to_the_owners_report(
     )
     report = build(hrdraft_store, plugins, "hrr", "XA", 2023)
     # The owner's placement (torture: 1.c) and the contribution (5), merged.
+    # Told in full under the owner's heading, referred to under the contributed one.
     assert "testified before a UN committee" in section_text(report, "1.c")
-    assert "testified before a UN committee" in section_text(report, "5")
+    assert "Civic Watch on June 2 is described in section 1.c" in section_text(report, "5")
+    five = report.section("5")
+    assert any(c.record == "XA-2023-R1" for b in five.blocks for c in getattr(b, "cites", ()))
     # The contributor's wrong classify answer ("1.a") was never asked.
     assert "testified" not in section_text(report, "1.a")
     # The owner's summary sees the contributed placement (it reads the core's).
