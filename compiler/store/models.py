@@ -1,5 +1,5 @@
 """The store's tables as SQLAlchemy models: batches, records, revisions, quarantine, versions,
-the key check, the audit trail and the country names.
+reviews and review comments, the key check, the audit trail and the country names.
 
 The schema itself is owned by the Alembic migrations beside this module;
 ``tests/test_store_pg_smoke.py`` fails when the two disagree. Only the store
@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -138,6 +140,49 @@ class StoredVersion(Base):
     message: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("versions.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # A three-way merge's other parents: parent_id is ours (the reviewer's),
+    # base_id the compiled version ours started from, theirs_id the new compile.
+    base_id: Mapped[int | None] = mapped_column(
+        ForeignKey("versions.id", name="fk_versions_base_id"), nullable=True
+    )
+    theirs_id: Mapped[int | None] = mapped_column(
+        ForeignKey("versions.id", name="fk_versions_theirs_id"), nullable=True
+    )
+
+
+class Review(Base):
+    """One clearance state a version was put in: appended, never changed (``reviews.py``)."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20))  # in_review, returned, cleared
+    author: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    comment: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReviewComment(Base):
+    """A reviewer's comment on a section, or on one paragraph of it, of a version.
+
+    `block_key` (NULL for the whole section) is the paragraph's identity across
+    versions and `text_hash` its words' hash when the comment was made, both
+    keyed (``reviews.py``), so a comment follows its paragraph and shows as
+    outdated once the words change.
+    """
+
+    __tablename__ = "review_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), index=True)
+    section: Mapped[str] = mapped_column(String(80))
+    block_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    text_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    author: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    text: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StoreKey(Base):

@@ -49,6 +49,9 @@ class Version:
     message: str
     parent_id: int | None
     created_at: datetime
+    # A merge's base and theirs (parent_id is ours); None for every other version.
+    base_id: int | None = None
+    theirs_id: int | None = None
 
     @classmethod
     def of(cls, row: StoredVersion, keyring: Keyring) -> Version:
