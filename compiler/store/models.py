@@ -166,9 +166,10 @@ class Review(Base):
 class ReviewComment(Base):
     """A reviewer's comment on a section, or on one paragraph of it, of a version.
 
-    `block_key` (NULL for the whole section) is the paragraph's identity across
-    versions and `text_hash` its words' hash when the comment was made, both
-    keyed (``reviews.py``), so a comment follows its paragraph and shows as
+    `block_index`, `block_key` and `text_hash` are NULL for a comment on the
+    whole section. `block_key` is the paragraph's identity across versions and
+    `text_hash` its words' hash when the comment was made, both keyed
+    (``reviews.py``), so a comment follows its paragraph and shows as
     outdated once the words change.
     """
 
@@ -177,6 +178,7 @@ class ReviewComment(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), index=True)
     section: Mapped[str] = mapped_column(String(80))
+    block_index: Mapped[int | None] = mapped_column(Integer, nullable=True)  # from 0
     block_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     text_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     author: Mapped[bytes] = mapped_column(LargeBinary)  # sealed

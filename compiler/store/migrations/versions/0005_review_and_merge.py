@@ -5,12 +5,12 @@
   (the new compile from the records); `parent_id` stays "ours";
 * new table `reviews`: one row per clearance state a version was put in
   (in_review, returned, cleared), who put it there and why, both sealed;
-* new table `review_comments`: a reviewer's comment on a section or one
-  paragraph of a version. `block_key` is the paragraph's identity across
-  versions and `text_hash` the hash of its words when the comment was made
-  (both keyed hashes, ``hrdraft.store.reviews``: a plain hash of a paragraph
-  would let anyone confirm a guessed text); the author and the comment are
-  sealed.
+* new table `review_comments`: a reviewer's comment on a section or on one
+  paragraph (`block_index`, from 0) of a version. `block_key` is the
+  paragraph's identity across versions and `text_hash` the hash of its words
+  when the comment was made (both keyed hashes, ``hrdraft.store.reviews``: a
+  plain hash of a paragraph would let anyone confirm a guessed text); the
+  author and the comment are sealed.
 
 Revision ID: 0005
 Revises: 0004
@@ -66,7 +66,8 @@ def upgrade() -> None:
             "version_id", sa.Integer, sa.ForeignKey("versions.id"), nullable=False, index=True
         ),
         sa.Column("section", sa.String(80), nullable=False),
-        sa.Column("block_key", sa.String(64), nullable=True),  # keyed; NULL: the whole section
+        sa.Column("block_index", sa.Integer, nullable=True),  # from 0; NULL: the whole section
+        sa.Column("block_key", sa.String(64), nullable=True),  # keyed
         sa.Column("text_hash", sa.String(64), nullable=True),  # keyed
         sa.Column("author", sa.LargeBinary, nullable=False),  # sealed
         sa.Column("text", sa.LargeBinary, nullable=False),  # sealed
