@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from pydantic import (
     ValidationInfo,
     field_validator,
     model_serializer,
+    model_validator,
 )
 
 Sensitivity = Literal["public", "restricted", "confidential"]
@@ -437,6 +439,83 @@ class Person(_Model):
         return _check_text(v, f"persons.{info.field_name}", info)
 
 
+def _romanised_forms(name: str) -> set[str]:
+    """A non-Latin name's romanisations as one lower-case run of letters, both name orders.
+
+    ``张伟`` → {"zhangwei", "weizhang"}; ``Лукашенко Ігор`` → {"lukashenkoigor",
+    "igorlukashenko"}. Empty for a name written in Latin letters (the
+    scrubber finds those itself) and for scripts without usable
+    romanisation here (Arabic script drops its vowels).
+    """
+    from anyascii import anyascii
+
+    if name.isascii() or not any(c.isalpha() and not c.isascii() for c in name):
+        return set()
+    syllables = re.findall(r"[A-Z][a-z]*|[a-z]+", anyascii(name))
+    if len(syllables) < 2 or len("".join(syllables)) < 4 or "".join(syllables).islower():
+        return set()
+    forms = {"".join(syllables), "".join(syllables[1:] + syllables[:1])}
+    return {f.lower() for f in forms}
+
+
+def _check_romanised_names(record: Record) -> None:
+    """Refuse a translation that writes an unconsenting person's name in Latin letters.
+
+    The scrubber matches a name as it is written in ``persons``, in any
+    case, accents or look-alike letters, but not in another script: "Zhang
+    Wei" in an English translation is not 张伟 to it. So at ingest a
+    translation may not carry the romanised name of a person who is not
+    named with consent; the hint says what to write instead.
+    """
+    from anyascii import anyascii
+
+    forms = {
+        form: i
+        for i, p in enumerate(record.persons)
+        if p.consent != "named"
+        for form in _romanised_forms(p.name)
+    }
+    if not forms:
+        return
+    for tag, translation in record.translations.items():
+        for field_name in ("title", "summary"):
+            value = getattr(translation, field_name) or ""
+            words = re.findall(r"[a-z0-9]+", anyascii(value).lower())
+            for i in range(len(words)):
+                for j in range(i + 1, min(i + 5, len(words)) + 1):
+                    if (k := forms.get("".join(words[i:j]))) is not None:
+                        raise ValueError(
+                            f"translations.{tag}.{field_name} writes the name of persons.{k} "
+                            f"(who is not named with consent) in Latin letters "
+                            f"({' '.join(words[i:j])!r}); the draft could not hide it. "
+                            "Describe the person instead (e.g. 'a journalist')"
+                        )
+
+
+class Translation(_Model):
+    """A translation of a record's title and summary into one language.
+
+    It translates the title and summary of the revision it is stored with;
+    a later revision with other text does not inherit it (see
+    ``hrdraft.store.records.current_revisions``).
+    """
+
+    title: str | None = Field(None, json_schema_extra=_schema_limit("title"))
+    summary: Annotated[
+        str,
+        Field(
+            min_length=1,
+            description="The summary in this language (safe Markdown subset)",
+            json_schema_extra=_schema_limit("summary"),
+        ),
+    ]
+
+    @field_validator("title", "summary")
+    @classmethod
+    def _text(cls, v: str | None, info: ValidationInfo) -> str | None:
+        return _check_text(v, str(info.field_name), info)
+
+
 class Record(_Model):
     """One piece of civil-society input (the JSON form of docs/records.md)."""
 
@@ -457,6 +536,11 @@ class Record(_Model):
         ),
     ]
     language: str = Field("en", description="BCP 47 language tag")
+    translations: dict[str, Translation] = Field(
+        default_factory=dict,
+        description="Translations of title and summary by BCP 47 language tag, "
+        "e.g. {'en': {'title': ..., 'summary': ...}}",
+    )
     categories: list[str] = Field(default_factory=list)
     sections: list[str] = Field(
         default_factory=list, description="Explicit targets such as 'hrr:1.c'"
@@ -497,6 +581,32 @@ class Record(_Model):
     @classmethod
     def _language(cls, v: str, info: ValidationInfo) -> str:
         return _standard_language(v, info.context is not None)
+
+    @field_validator("translations", mode="before")
+    @classmethod
+    def _translation_tags(cls, v: Any, info: ValidationInfo) -> Any:
+        if not isinstance(v, dict):
+            return v
+        out: dict[Any, Any] = {}
+        for tag, translation in v.items():
+            if not isinstance(tag, str):
+                raise ValueError(f"translation language {tag!r} must be a BCP 47 tag such as en")
+            standard = _standard_language(tag.strip(), info.context is not None)
+            if standard in out:
+                raise ValueError(f"two translations into {standard!r}; keep one")
+            out[standard] = translation
+        return out
+
+    @model_validator(mode="after")
+    def _not_into_itself(self, info: ValidationInfo) -> Record:
+        if self.language in self.translations:
+            raise ValueError(
+                f"translations.{self.language}: the record is written in {self.language!r}; "
+                "a translation is into another language"
+            )
+        if info.context is not None and self.translations:
+            _check_romanised_names(self)
+        return self
 
     @field_validator("categories")
     @classmethod
@@ -554,10 +664,20 @@ class Record(_Model):
     def _omit_unset_scope(self, handler: Any) -> Any:
         # A record that does not state its figures' scope serialises as before,
         # so its content hash (and every stored revision) is unchanged.
+        # Likewise a record without translations.
         data = handler(self)
-        if isinstance(data, dict) and data.get("figure_scope") is None:
-            data.pop("figure_scope", None)
+        if isinstance(data, dict):
+            if data.get("figure_scope") is None:
+                data.pop("figure_scope", None)
+            if not data.get("translations"):
+                data.pop("translations", None)
         return data
+
+    @property
+    def text_hash(self) -> str:
+        """A digest of the title and summary: what a translation of this text translates."""
+        text = f"{self.title}\0{self.summary}".encode()
+        return hashlib.sha256(text).hexdigest()[:16]
 
     @property
     def scope(self) -> FigureScope:

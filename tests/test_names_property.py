@@ -79,7 +79,18 @@ FORMS = [
     "inflected",
     "traditional",
 ]
-FIELDS = ["title", "summary", "location", "citation", "url", "source", "group", "figure", "id"]
+FIELDS = [
+    "title",
+    "summary",
+    "translation",
+    "location",
+    "citation",
+    "url",
+    "source",
+    "group",
+    "figure",
+    "id",
+]
 _LOOKALIKE = str.maketrans("aeopcxyAEOPCXHBMTK", "аеорсхуАЕОРСХНВМТК")
 
 
@@ -132,6 +143,15 @@ def build(name: str, script: str, form: str, field: str) -> Record:
         data[field] = (
             f"Police detained {text_mention} on Monday. Later {text_mention} was released."
         )
+    elif field == "translation":
+        # A record's translation is printed in its place: scrubbed the same way.
+        data["translations"] = {
+            "es" if language == "en" else "en": {
+                "title": f"On {text_mention}",
+                "summary": f"Police detained {text_mention} on Monday. Later {text_mention} "
+                "was released.",
+            }
+        }
     elif field == "citation":
         data["citation"] = {"text": f"Statement on {text_mention}"}
     elif field == "url":
@@ -157,6 +177,7 @@ def reader_views(record: Record) -> list[str]:
         texts += [record.citation.text, record.citation.url or ""]
     texts += [p.name for p in record.persons] + [p.group or "" for p in record.persons]
     texts += [k.replace("_", " ") for k in record.figures]
+    texts += [t for tr in record.translations.values() for t in (tr.title or "", tr.summary)]
     rendered = [html.unescape(re.sub(r"<[^>]+>", "", str(to_html(t)))) for t in texts]
     return texts + rendered
 

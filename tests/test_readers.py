@@ -133,15 +133,17 @@ def test_yaml_documents_are_records_and_dates_become_text() -> None:
 # -------------------------------------------------------------------------
 
 
-def test_uwazi_export_makes_a_record_per_language(plugins) -> None:  # type: ignore[no-untyped-def]
+def test_uwazi_language_columns_are_translations_of_one_record(plugins) -> None:  # type: ignore[no-untyped-def]
     rows = read(UWAZI / "export.csv", "uwazi", plugins)
-    assert [(line, row["id"]) for line, row in rows] == [(2, "UW-1"), (2, "UW-1-es"), (3, "UW-2")]
-    base, spanish, second = (row for _, row in rows)
-    assert spanish["language"] == "es"
+    # One row, one record: the Spanish columns do not make a second one.
+    assert [(line, row["id"]) for line, row in rows] == [(2, "UW-1"), (3, "UW-2")]
+    base, second = (row for _, row in rows)
+    assert base.get("language", "en") == "en"
+    spanish = base["translations"]["es"]
     assert spanish["title"] == "Defensora golpeada en una protesta"
     assert spanish["summary"].startswith("La policía")
-    # Shared (unsuffixed) columns apply to every language.
-    assert spanish["country"] == base["country"] == "XA"
+    assert "translations" not in second
+    assert base["country"] == "XA"
     assert base["event_date"] == "2023-05-02/2023-05-03"
     assert base["categories"] == ["Restrictions on peaceful assembly", "torture"]
     assert base["source"] == {"name": "Red de Defensoras", "kind": "ngo", "reliability": "B"}
@@ -164,13 +166,15 @@ def test_uwazi_unknown_column_stays_in_the_row() -> None:
     assert rows[0][1]["colour"] == "blue"
 
 
-def test_uwazi_row_with_only_translated_text_makes_only_translations() -> None:
-    data = b"id,title__en,title__es,summary__en,summary__es\nU,Hi,Hola,S,R\n"
-    rows = list(readers.read_uwazi(io.BytesIO(data), "u.csv"))
-    assert [(r["id"], r["language"], r["title"]) for _, r in rows] == [
-        ("U-en", "en", "Hi"),
-        ("U-es", "es", "Hola"),
-    ]
+def test_uwazi_row_with_only_suffixed_text_takes_its_original_from_the_language_column() -> None:
+    data = b"id,language,title__en,title__es,summary__en,summary__es\nU,es,Hi,Hola,S,R\nV,,Hi,Hola,S,R\n"
+    rows = [r for _, r in readers.read_uwazi(io.BytesIO(data), "u.csv")]
+    # U says it is Spanish: the Spanish columns are the original.
+    assert (rows[0]["id"], rows[0]["language"], rows[0]["title"]) == ("U", "es", "Hola")
+    assert rows[0]["translations"] == {"en": {"title": "Hi", "summary": "S"}}
+    # V says nothing: the first language written is the original.
+    assert (rows[1]["id"], rows[1]["language"], rows[1]["title"]) == ("V", "en", "Hi")
+    assert rows[1]["translations"] == {"es": {"title": "Hola", "summary": "R"}}
 
 
 # -------------------------------------------------------------------------

@@ -612,12 +612,43 @@ def _is_person_column(name: str) -> bool:
     )
 
 
-def uwazi_records(row: dict[str, Any]) -> list[dict[str, Any]]:
-    """The records one Uwazi row makes: one per language present (see docs/records.md).
+# The record fields a language column translates; other suffixed columns
+# only fill a field the unsuffixed ones leave empty.
+_TRANSLATED = ("title", "summary")
 
-    Unsuffixed columns make the record with the row's ``id``; each language
-    suffix ``__xx`` makes a record ``{id}-{xx}`` in that language, its
-    suffixed cells over the shared ones.
+
+def _uwazi_flat(columns: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for name, value in columns.items():
+        if name in UWAZI_FIELDS:
+            field = UWAZI_FIELDS[name]
+            flat[field] = _uwazi_value(field, value) if isinstance(value, str) else value
+        elif _is_person_column(name):
+            continue
+        elif name in UWAZI_ATTACHMENTS:
+            flat["attachments"] = value  # validation refuses it: nothing dropped unnoticed
+        elif name.startswith(("figures_", "figure_")):
+            flat["figures." + name.split("_", 1)[1]] = value
+        else:
+            flat[name] = value  # unknown or attachment columns: validation names them
+    return flat
+
+
+def _filled(value: Any) -> bool:
+    return value not in (None, "") and not (isinstance(value, str) and not value.strip())
+
+
+def uwazi_records(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The record one Uwazi row makes, its language columns as translations (docs/records.md).
+
+    Unsuffixed columns are the original, in the ``language`` column's
+    language (default ``en``). Each ``__xx`` suffix is language xx: its
+    title and summary are the record's translation into xx; a suffixed cell
+    of another field fills that field only where the unsuffixed one is
+    empty. A row with no unsuffixed title or summary takes its original from
+    the suffix of its ``language`` column, else from its first suffix. One
+    row, one record, under the row's ``id``. (A list, so that a format can
+    make several records of one row.)
     """
     shared: dict[str, Any] = {}
     by_language: dict[str, dict[str, Any]] = {}
@@ -626,37 +657,35 @@ def uwazi_records(row: dict[str, Any]) -> list[dict[str, Any]]:
         name, language = (m[1], m[2]) if m else (column, None)
         target = by_language.setdefault(language, {}) if language else shared
         target[name] = value
-    records = []
-    languages = list(by_language)
-    has_base_text = any(shared.get(f) for f in ("title", "summary", "location", "citation"))
-    variants: list[tuple[str | None, dict[str, Any]]] = (
-        [(None, shared)] if (has_base_text or not languages) else []
-    )
-    variants += [(lang, {**shared, **cells}) for lang, cells in by_language.items()]
-    for language, columns in variants:
-        flat: dict[str, Any] = {}
-        for name, value in columns.items():
-            if name in UWAZI_FIELDS:
-                field = UWAZI_FIELDS[name]
-                flat[field] = _uwazi_value(field, value) if isinstance(value, str) else value
-            elif _is_person_column(name):
-                continue
-            elif name in UWAZI_ATTACHMENTS:
-                flat["attachments"] = value  # validation refuses it: nothing dropped unnoticed
-            elif name.startswith(("figures_", "figure_")):
-                flat["figures." + name.split("_", 1)[1]] = value
-            else:
-                flat[name] = value  # unknown or attachment columns: validation names them
-        persons = _persons(columns)
-        record = nest(flat)
-        if persons:
-            record["persons"] = persons
-        if language:
-            record["language"] = language.replace("_", "-")
-            if "id" in record:
-                record["id"] = f"{record['id']}-{language}"
-        records.append(record)
-    return records
+    stated = shared.get("language")
+    original = stated.strip().lower().replace("-", "_") if isinstance(stated, str) else ""
+    has_text = any(_filled(shared.get(f)) for f in _TRANSLATED)
+    if not has_text and by_language:
+        # The original is one of the language columns: the stated language's,
+        # else the first one written.
+        tag = original if original in by_language else next(iter(by_language))
+        shared = {**shared, **{k: v for k, v in by_language.pop(tag).items() if _filled(v)}}
+        if not _filled(stated):
+            shared["language"] = tag.replace("_", "-")
+    elif original in by_language:
+        # A suffix in the original's own language is the original, not a translation.
+        cells = by_language.pop(original)
+        shared.update({k: v for k, v in cells.items() if _filled(v) and not _filled(shared.get(k))})
+    translations: dict[str, dict[str, Any]] = {}
+    for tag, cells in by_language.items():
+        text = {f: cells[f] for f in _TRANSLATED if _filled(cells.get(f))}
+        if text:
+            translations[tag.replace("_", "-")] = text
+        for name, value in cells.items():
+            if name not in _TRANSLATED and _filled(value) and not _filled(shared.get(name)):
+                shared[name] = value
+    record = nest(_uwazi_flat(shared))
+    persons = _persons(shared)
+    if persons:
+        record["persons"] = persons
+    if translations:
+        record["translations"] = translations
+    return [record]
 
 
 def read_uwazi(file: BinaryIO, path: str) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -4,7 +4,9 @@
 * a public draft uses only public records, an internal one public and
   restricted records;
 * every record loaded is made safe by the name scrubber (``names.py``)
-  before any plugin sees it.
+  before any plugin sees it;
+* a record in another language than the report's is given in its
+  translation into the report's language where it has one.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "internal": ("public", "restricted"),
 }
 
+# The language the three reports are written in; a plugin's report type
+# in another language passes its own (``select_records(language=...)``).
+REPORT_LANGUAGE = "en"
+
 EXCLUDED_REASON = {
     "confidential": "confidential",
     "restricted": "restricted (internal drafts only)",
@@ -37,6 +43,12 @@ class SelectedRecord:
 
     record: Record
     revision: int
+    # When the record is not written in the report's language but has a
+    # translation into it, `record` is the translation (title and summary
+    # replaced, `language` the report's) and these say so: the original's
+    # language, and (internal drafts only) the original record itself.
+    translated_from: str | None = None
+    original: Record | None = None
 
     @property
     def id(self) -> str:
@@ -87,14 +99,57 @@ def inputs_of(
     return stored_records.inputs_of(store, country, period, year)
 
 
+def in_language(record: Record, language: str) -> Record | None:
+    """The record as written in `language`: itself, its translation into it, or None.
+
+    A translation replaces the title (when it gives one) and the summary;
+    everything else (source, citation, persons, dates) is the record's own.
+    Language tags match by their primary subtag: a record in ``en-GB`` is
+    in English, a translation into ``es-419`` is Spanish.
+    """
+    base = language.split("-")[0].lower()
+    if record.language.split("-")[0].lower() == base:
+        return record
+    for tag, translation in record.translations.items():
+        if tag.split("-")[0].lower() == base:
+            return record.model_copy(
+                update={
+                    "title": translation.title or record.title,
+                    "summary": translation.summary,
+                    "language": tag,
+                    "translations": {},
+                }
+            )
+    return None
+
+
+def _in_report_language(
+    safe: Record, revision: int, audience: Audience, language: str
+) -> SelectedRecord:
+    shown = in_language(safe, language)
+    if shown is None or shown is safe:
+        return SelectedRecord(safe, revision)
+    # The public draft has the translation alone; the internal one keeps the
+    # original beside it, for the officer to check the translation against.
+    original = safe.model_copy(update={"translations": {}}) if audience != "public" else None
+    return SelectedRecord(shown, revision, translated_from=safe.language, original=original)
+
+
 def select_records(
     store: Store,
     country: str,
     period: tuple[date, date],
     year: int,
     audience: Audience,
+    language: str = REPORT_LANGUAGE,
 ) -> Selection:
-    """The records a draft for `audience` may use, made safe, in event order."""
+    """The records a draft for `audience` may use, made safe, in event order.
+
+    A record written in another language than the report's (`language`) is
+    given in its translation into it when it has one (see
+    :class:`SelectedRecord`); one without is kept as written, and the draft
+    lists it as untranslated.
+    """
     allowed = ALLOWED[audience]
     excluded: Counter[str] = Counter()
     for _, _, _, sensitivity in inputs_of(store, country, period, year):
@@ -104,7 +159,9 @@ def select_records(
     unnamed = removed = 0
     loaded: list[tuple[Record, int]] = []
     # Only the sensitivities this audience may use are read from the store at all.
-    for record, revision in stored_records.current_revisions(store, country, period, year, allowed):
+    for record, revision in stored_records.current_revisions(
+        store, country, period, year, allowed, translate_into=language
+    ):
         if record.sensitivity not in allowed:  # belt and braces: trust the data
             excluded[EXCLUDED_REASON[record.sensitivity]] += 1
             continue
@@ -128,6 +185,6 @@ def select_records(
         safe, n_unnamed, n_removed = make_safe(record, protection)
         unnamed += n_unnamed
         removed += n_removed
-        items.append(SelectedRecord(safe, revision))
+        items.append(_in_report_language(safe, revision, audience, language))
     items.sort(key=lambda item: item.sort_key)
     return Selection(items, dict(excluded), unnamed, removed, withheld)

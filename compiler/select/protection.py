@@ -9,7 +9,7 @@ record safe (`Protection.record`) or any other text (`Protection.text`,
 `Protection.findings` for checking an edited import).
 
 Every field that reaches an output goes through it: title, summary,
-location, citation text and URL, source name, persons' names and groups,
+their translations, location, citation text and URL, source name, persons' names and groups,
 figure keys, link targets in record text, and the record id (an id that
 carries a protected name is replaced by a short hash of the record's
 identity, the same in every build). Text is matched as the reader sees it,
@@ -360,9 +360,9 @@ class Protection:
         within = self._within(record)
         unlisted: Protection | None = None  # see _as_unlisted
 
-        def text(value: str) -> str:
-            value = self.text(value, lang, within=within)
-            return unlisted.text(value, lang) if unlisted is not None else value
+        def text(value: str, language: str = lang) -> str:
+            value = self.text(value, language, within=within)
+            return unlisted.text(value, language) if unlisted is not None else value
 
         persons: list[Person] = []
         unnamed = removed = 0
@@ -400,6 +400,16 @@ class Protection:
             "source": source,
             "citation": citation,
             "figures": self._figures(record.figures, within),
+            # A translation is scrubbed in its own language, like the original.
+            "translations": {
+                tag: t.model_copy(
+                    update={
+                        "title": text(t.title, tag) if t.title else t.title,
+                        "summary": text(t.summary, tag),
+                    }
+                )
+                for tag, t in record.translations.items()
+            },
         }
         if self._protected_hits(record.id, slug=True, within=within):
             digest = hashlib.sha256(f"{record.source.name}\0{record.id}".encode()).hexdigest()

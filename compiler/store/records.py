@@ -205,14 +205,22 @@ def current_revisions(
     period: tuple[date, date],
     year: int,
     sensitivities: Iterable[str],
+    translate_into: str | None = None,
 ) -> list[tuple[Record, int]]:
     """(record, revision) of the current revision of each record in scope (as
     :func:`inputs_of`) whose stored sensitivity is one of `sensitivities`.
 
     In no particular order. Records of other sensitivities are never read.
+
+    With `translate_into` (a language tag), a record in another language
+    whose current revision has no translation into it gets the one an
+    earlier revision has, if that revision's title and summary are the
+    current ones: the translation was made of this very text. So a
+    submitter sending the original again does not lose the translator's
+    work, and a revised text never keeps a translation of the old one.
     """
     stmt = (
-        select(RecordRevision.data, RecordRevision.revision)
+        select(RecordRevision.data, RecordRevision.revision, StoredRecord.pk)
         .join(
             StoredRecord,
             and_(
@@ -228,10 +236,48 @@ def current_revisions(
     )
     keyring = store.keyring
     with store.session() as session:
-        return [
-            (Record.model_validate(orjson.loads(keyring.open(sealed, REVISION_DATA))), revision)
-            for sealed, revision in session.execute(stmt)
+        found = [
+            (Record.model_validate(orjson.loads(keyring.open(sealed, REVISION_DATA))), revision, pk)
+            for sealed, revision, pk in session.execute(stmt)
         ]
+        if translate_into is not None:
+            found = _carry_translations(session, keyring, found, translate_into)
+    return [(record, revision) for record, revision, _ in found]
+
+
+def _same_language(a: str, b: str) -> bool:
+    return a.split("-")[0].lower() == b.split("-")[0].lower()
+
+
+def _carry_translations(session, keyring, found, language):  # type: ignore[no-untyped-def]
+    """`found` with translations into `language` carried from earlier revisions (see above)."""
+    wanting = {
+        pk: (record, revision)
+        for record, revision, pk in found
+        if revision > 1
+        and not _same_language(record.language, language)
+        and not any(_same_language(t, language) for t in record.translations)
+    }
+    if not wanting:
+        return found
+    stmt = (
+        select(RecordRevision.record_pk, RecordRevision.revision, RecordRevision.data)
+        .where(RecordRevision.record_pk.in_(list(wanting)))
+        .order_by(RecordRevision.record_pk, RecordRevision.revision.desc())
+    )
+    carried: dict[int, Record] = {}
+    for pk, revision, sealed in session.execute(stmt):
+        record, current = wanting[pk]
+        if pk in carried or revision >= current:
+            continue
+        old = Record.model_validate(orjson.loads(keyring.open(sealed, REVISION_DATA)))
+        if old.text_hash != record.text_hash:
+            continue
+        tags = [t for t in old.translations if _same_language(t, language)]
+        if tags:
+            translations = {**record.translations, tags[0]: old.translations[tags[0]]}
+            carried[pk] = record.model_copy(update={"translations": translations})
+    return [(carried.get(pk, record), revision, pk) for record, revision, pk in found]
 
 
 def countries_in_store(store: Store) -> list[str]:
