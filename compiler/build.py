@@ -121,6 +121,8 @@ class BuildRequest:
     section: str | None = None
     options: dict[str, str] = field(default_factory=dict)
     country_name: str = ""
+    # Who asked (``compile --author``): recorded on the version saved, never built from.
+    author: str = ""
 
     @property
     def label(self) -> str:

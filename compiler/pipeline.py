@@ -240,7 +240,7 @@ def compile_draft(
         warnings += built.placement.warnings
         unplaced = list(built.unplaced)
         version, new_version = save_compiled(
-            store, document, fingerprint=fp, section=request.section or ""
+            store, document, fingerprint=fp, section=request.section or "", author=request.author
         )
 
     stem = output_stem(out_dir, request)

@@ -174,7 +174,17 @@ def cli(ctx: click.Context, db: str | None, key: Path | None) -> None:
 
 
 def _load_commands() -> None:
-    from . import audit, countries, drafts, erasure, keys, records, reports, versions  # noqa: F401  (they register)
+    from . import (  # noqa: F401  (they register)
+        audit,
+        countries,
+        drafts,
+        erasure,
+        keys,
+        records,
+        reports,
+        review,
+        versions,
+    )
 
     try:
         get_plugins().hook.hrdraft_register_commands(cli=cli)

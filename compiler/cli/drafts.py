@@ -28,8 +28,9 @@ from ..pipeline import (
 )
 from ..plugins import Plugins, get_plugins
 from ..render.writers import Writer, WriterKind, writers_of
-from ..store import Store, audit, open_store
+from ..store import Store, audit, open_store, reviews
 from . import Env, cli, console, pass_env, render_options
+from .review import author_option
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -180,9 +181,13 @@ def run_compile(
     table = Table(title="Drafts", title_justify="left")
     for column in ("draft", "version", "files"):
         table.add_column(column)
+    superseding = []
     for result in results:
         if result.new_version:
             status = f"v{result.version.id} (new)"
+            cleared = reviews.cleared_ancestor(store, result.version.id)
+            if cleared is not None:  # the cleared text stays as it was; this one is not cleared
+                superseding.append(f"v{result.version.id} supersedes cleared v{cleared}")
         else:
             status = f"v{result.version.id} (unchanged)"
         files = []
@@ -192,6 +197,8 @@ def run_compile(
         table.add_row(result.label, status, "\n".join(files))
     if results:
         console.print(table)
+    for line in superseding:
+        console.print(f"{line} (which stays as it was cleared)", markup=False, soft_wrap=True)
     for result in results:
         if explain and result.unplaced is None:
             # A reused version: its first compile reported this; --explain asks
@@ -263,6 +270,7 @@ def run_compile(
     is_flag=True,
     help="List each record in scope the draft does not cite, with the reason.",
 )
+@author_option("Who compiles: recorded on each new version.")
 @render_options
 @pass_env
 def compile_command(
@@ -281,6 +289,7 @@ def compile_command(
     page_size: str,
     jobs: int | None,
     explain: bool,
+    author: str,
 ) -> None:
     """Compile drafts of each REPORT (hrr, tip, irf, or a plugin's type): HTML and PDF by default.
 
@@ -311,7 +320,7 @@ def compile_command(
         own = set(plugins.report_type(report).options) if len(reports) > 1 else set(settings)
         mine = {k: v for k, v in settings.items() if k in own}
         requests += [
-            BuildRequest(report, c, year, audience, edition, section, mine)  # type: ignore[arg-type]
+            BuildRequest(report, c, year, audience, edition, section, mine, author=author)  # type: ignore[arg-type]
             for c in dict.fromkeys(chosen)
         ]
     from ..render import Renderer  # WeasyPrint loads only for commands that render

@@ -22,9 +22,11 @@ from ..history.refilter import load_for_output
 from ..history.versions import Version, list_versions, load_version, previous_version
 from ..render.writers import WriteContext, Writer, find_writer
 from ..safe_write import write_private
+from ..store import reviews
 from ..terminal import for_terminal, json_for_terminal
 from . import Env, cli, console, pass_env, render_options
 from .drafts import FormatChoice, FormatOption
+from .review import author_option, comments_as_shown
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -61,12 +63,10 @@ def list_command(
     versions = list_versions(
         env.store, report_type=report_type, country=country, year=year, audience=audience
     )
+    states = reviews.current_states(env.store, [v.id for v in versions])
     if as_json:
-        click.echo(
-            json_for_terminal(
-                json.dumps([_version_data(v) for v in versions], ensure_ascii=False, indent=2)
-            )
-        )
+        rows = [{**_version_data(v), "state": states.get(v.id)} for v in versions]
+        click.echo(json_for_terminal(json.dumps(rows, ensure_ascii=False, indent=2)))
         return
     if not versions:
         console.print(
@@ -75,7 +75,7 @@ def list_command(
         )
         return
     table = Table(title="Versions", title_justify="left")
-    for column in ("id", "draft", "edition", "origin", "created", "by", "message"):
+    for column in ("id", "draft", "edition", "origin", "state", "created", "by", "message"):
         table.add_column(column, overflow="fold")
     for v in versions:
         part = f" §{v.section}" if v.section else ""
@@ -84,6 +84,7 @@ def list_command(
             f"{v.report_type} {v.country} {v.year} {v.audience}{part}",
             v.edition,
             v.origin + (f" (from v{v.parent_id})" if v.parent_id else ""),
+            states.get(v.id, "").replace("_", " "),
             v.created_at.strftime("%Y-%m-%d %H:%M"),
             # What a person typed is text, never markup.
             escape(v.author),
@@ -126,7 +127,7 @@ def show_command(env: Env, version_id: int, as_json: bool) -> None:
 
 @versions_group.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--author", required=True, help="Who edited the draft.")
+@author_option("Who edited the draft.")
 @click.option("--message", required=True, help="What was changed and why.")
 @pass_env
 def import_command(env: Env, file: Path, author: str, message: str) -> None:
@@ -138,6 +139,9 @@ def import_command(env: Env, file: Path, author: str, message: str) -> None:
         markup=False,
         soft_wrap=True,
     )
+    cleared = reviews.cleared_ancestor(env.store, imported.version.id)
+    if cleared is not None:  # the cleared version itself never changes
+        console.print(f"v{imported.version.id} supersedes cleared v{cleared}", markup=False)
     console.print(
         f"See the changes: hrdraft diff {imported.base.id} {imported.version.id}", markup=False
     )
@@ -271,6 +275,8 @@ def diff_command(
         # Colour only for a terminal: a file gets the [-old-]{+new+} marks.
         "color_system": console.color_system if out is None else None,
         "width": console.width,
+        # The newer version's review comments, for the redline (html, pdf).
+        "comments": comments_as_shown(env.store, new_id),
     }
     _emit(writer, diff, WriteContext(_renderer(env, templates, page_size), options=options), out)
 

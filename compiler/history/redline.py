@@ -613,18 +613,54 @@ def _view(diff: ReportDiff, renderer: Renderer) -> list[dict[str, Any]]:
     return sections
 
 
-def redline_html(diff: ReportDiff, renderer: Renderer) -> str:
+def _with_comments(sections: list[dict[str, Any]], comments: Iterable[Any]) -> list[dict]:
+    """Each review comment (``hrdraft.store.reviews.Comment``, of the newer version) put
+    on its section's and its block's view; all of them, as the template lists them."""
+    views = []
+    for c in comments:
+        placed = f"§{c.at_section}" if c.at_section else ""
+        if c.at_section and c.at_index is not None:
+            placed += f" ¶{c.at_index + 1}"
+        view = {
+            "id": c.id,
+            "author": c.author,
+            "text": c.text,
+            "created": f"{c.created_at:%Y-%m-%d}",
+            "where": f"v{c.version_id} {c.where}",
+            "placed": placed,
+            "section": c.at_section,
+            "status": c.status,
+            "status_text": c.status_text,
+        }
+        views.append(view)
+        for s in sections:
+            if s["status"] == "removed" or s["id"] != c.at_section:
+                continue
+            if c.at_index is None:
+                s.setdefault("comments", []).append(view)
+            for b in s["blocks"]:
+                if c.at_index is not None and b["new_index"] == c.at_index:
+                    b.setdefault("comments", []).append(view)
+    return views
+
+
+def redline_html(diff: ReportDiff, renderer: Renderer, comments: Iterable[Any] = ()) -> str:
     """The self-contained HTML redline, from `redline.html` and the block partials.
 
     Every block is rendered by the renderer's ``partials/blocks/<kind>.html``
     (user → plugin → core lookup), as in a draft, so record text is the same
     safe Markdown subset and a partial's override applies here too.
+    `comments` are the newer version's review comments
+    (``hrdraft.store.reviews.comments_for``), shown at their paragraphs and
+    listed at the end.
     """
     try:
         template = renderer.env.get_template("redline.html")
+        sections = _view(diff, renderer)
         return template.render(
             diff=diff,
-            sections=_view(diff, renderer),
+            sections=sections,
+            review_comments=_with_comments(sections, comments),
             summary=_summary(diff),
             records=[explain_text(e) for e in diff.records],
             old_label=_version_label(diff.old),
@@ -634,6 +670,6 @@ def redline_html(diff: ReportDiff, renderer: Renderer) -> str:
         raise HrdraftError(f"redline template error: {exc}", "fix templates/redline.html") from exc
 
 
-def redline_pdf(diff: ReportDiff, renderer: Renderer) -> bytes:
+def redline_pdf(diff: ReportDiff, renderer: Renderer, comments: Iterable[Any] = ()) -> bytes:
     """The redline as PDF: its HTML, from the diff, through the drafts' print stylesheet."""
-    return renderer.write_pdf(redline_html(diff, renderer))
+    return renderer.write_pdf(redline_html(diff, renderer, comments))

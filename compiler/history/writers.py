@@ -58,13 +58,14 @@ def _diff_terminal(diff: ReportDiff, context: WriteContext) -> str:
 def _diff_html(diff: ReportDiff, context: WriteContext) -> str:
     from .redline import redline_html
 
-    return redline_html(diff, context.renderer)
+    return redline_html(diff, context.renderer, context.options.get("comments", ()))
 
 
 def _diff_pdf(diff: ReportDiff, context: WriteContext) -> bytes:
     from .redline import redline_html
 
-    return context.renderer.write_pdf(redline_html(diff, context.renderer))
+    comments = context.options.get("comments", ())
+    return context.renderer.write_pdf(redline_html(diff, context.renderer, comments))
 
 
 def _diff_json(diff: ReportDiff, context: WriteContext) -> str:

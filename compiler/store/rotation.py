@@ -36,6 +36,7 @@ from .keys import (
     write_pending_key,
 )
 from .models import Batch, QuarantinedRow, RecordRevision, StoredRecord, StoredVersion, StoreKey
+from .reviews import reseal_reviews
 
 CHUNK = 500
 
@@ -161,6 +162,8 @@ def _reseal_all(conn: Connection, old: Keyring, new: Keyring) -> int:
                 )
             )
             done += 3
+    # After the versions: a comment's identity is computed again from its block.
+    done += reseal_reviews(conn, old, new)
     return done
 
 

@@ -123,7 +123,7 @@ def _row(
 
 
 def save_compiled(
-    store: Store, document: Report, *, fingerprint: str, section: str = ""
+    store: Store, document: Report, *, fingerprint: str, section: str = "", author: str = ""
 ) -> tuple[Version, bool]:
     """Save a compiled draft unless one made from the same inputs, or the same text, stands.
 
@@ -134,7 +134,7 @@ def save_compiled(
     on PostgreSQL an advisory lock on the draft's key, held to the commit.
     The version is the child of the newest version of the same draft in the
     same edition; when that one already has exactly this text, it is reused
-    (the inputs moved, the text did not).
+    (the inputs moved, the text did not). `author` is who compiled it.
     """
     body = document.model_dump_json()
     keyring = store.keyring
@@ -181,7 +181,7 @@ def save_compiled(
         if latest is not None and latest.content_hash == keyring.content_hash(body):
             return Version.of(latest, keyring), False
         parent = latest.id if latest is not None else None
-        row = _row(store, document, fingerprint, section, "compiled", "", "", parent, body)
+        row = _row(store, document, fingerprint, section, "compiled", author, "", parent, body)
         session.add(row)
         session.flush()
         version = Version.of(row, keyring)
