@@ -4,8 +4,13 @@ A record's figures are totals for a period (the government's statistics,
 by default) or the count of one case (an NGO's or a journalist's, by
 default): see ``figure_scope`` in docs/records.md. A period total may
 already include the cases other sources report, so the two are never
-added. The tables sum period totals only (one source's totals for parts
-of the period); :func:`statements` words each measure as the narratives
+added. Nor are two sources' totals for the same period (a ministry's 9
+prosecutions and a prosecutor's office's 9 may be the same nine): the
+tables give one source's period totals per measure, the government's when
+it gave any, summed only over that source's records (its totals for parts
+of the period); the other sources' totals are worded in the text. The
+year-on-year trend compares a measure only when the same source gave it in
+both periods. :func:`statements` words each measure as the narratives
 do: the government's total with its source, then each case-level figure
 as such, side by side, saying so when a case exceeds the total, and "The
 government did not report law enforcement statistics" when it gave none.
@@ -44,6 +49,8 @@ class Tally:
     records: tuple[SelectedRecord, ...]
     # Records that report the measure but not this part of it (splits only).
     missing: int = 0
+    # The one source whose period totals these are (None: nobody reported it).
+    source: str | None = None
 
     @property
     def reported(self) -> bool:
@@ -65,27 +72,44 @@ def _record_total(figures: dict[str, int], measure: str) -> int | None:
     return sum(parts) if parts else None
 
 
-def _periods_only(items: list[SelectedRecord]) -> list[SelectedRecord]:
-    return [i for i in items if i.record.scope == "period"]
+def _one_source(items: list[SelectedRecord], measure: str) -> list[SelectedRecord]:
+    """The period totals of `measure` the tables use: one source's records (see above).
+
+    The government's when a government source gave the measure (the one
+    with the most such records, then by name), else the source with the
+    most; never two sources' totals for the same period together.
+    """
+    by_source: dict[str, list[SelectedRecord]] = {}
+    for i in items:
+        if i.record.scope == "period" and _record_total(i.record.figures, measure) is not None:
+            by_source.setdefault(i.record.source.name, []).append(i)
+    if not by_source:
+        return []
+
+    def rank(name: str) -> tuple[bool, int, str]:
+        group = by_source[name]
+        return (group[0].record.source.kind != "government", -len(group), name)
+
+    return by_source[min(by_source, key=rank)]
 
 
 def total(items: list[SelectedRecord], measure: str) -> Tally:
-    """The measure summed over the period totals that report it (never case-level figures)."""
-    found = [(i, _record_total(i.record.figures, measure)) for i in _periods_only(items)]
-    found = [(i, n) for i, n in found if n is not None]
-    return Tally(sum(n for _, n in found), tuple(i for i, _ in found))
+    """The measure summed over one source's period totals (never case-level figures)."""
+    found = _one_source(items, measure)
+    value = sum(_record_total(i.record.figures, measure) or 0 for i in found)
+    return Tally(value, tuple(found), source=found[0].record.source.name if found else None)
 
 
 def split(items: list[SelectedRecord], measure: str, part: str) -> Tally:
-    """One split of a measure, and how many reporting records left it out."""
+    """One split of a measure, from :func:`total`'s source; how many of its records left it out."""
     key = f"{measure}_{part}"
-    items = _periods_only(items)
-    reporting = [i for i in items if _record_total(i.record.figures, measure) is not None]
+    reporting = _one_source(items, measure)
     giving = [i for i in reporting if key in i.record.figures]
     return Tally(
         sum(i.record.figures[key] for i in giving),
         tuple(giving),
         missing=len(reporting) - len(giving) if giving else 0,
+        source=reporting[0].record.source.name if reporting else None,
     )
 
 
@@ -148,8 +172,9 @@ def law_enforcement_table(
 ) -> Table:
     """Investigations, prosecutions and convictions, split by form, this period vs the last."""
     return _table(
-        "Law enforcement figures: period totals reported in the records "
-        "(case-level figures are listed below the table, never added)",
+        "Law enforcement figures: one source's period totals per measure, the government's "
+        "where it gave them (other sources' totals and case-level figures are in the text, "
+        "never added)",
         current,
         previous,
         LAW_ENFORCEMENT,
@@ -163,8 +188,9 @@ def victim_care_table(
 ) -> Table:
     """Victims identified and referred to care, this period vs the last."""
     return _table(
-        "Victim identification and care figures: period totals reported in the records "
-        "(case-level figures are listed below the table, never added)",
+        "Victim identification and care figures: one source's period totals per measure, the "
+        "government's where it gave them (other sources' totals and case-level figures are in "
+        "the text, never added)",
         current,
         previous,
         VICTIM_CARE,
@@ -185,7 +211,8 @@ def trend(
     moves = []
     for measure in measures:
         now, before = total(current, measure), total(previous, measure)
-        if now.reported and before.reported:
+        # Two sources' totals do not make a trend: one may count what the other does not.
+        if now.reported and before.reported and now.source == before.source:
             moves.append((now.value > before.value) - (now.value < before.value))
     if not moves:
         return None

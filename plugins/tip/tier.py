@@ -150,12 +150,22 @@ def suggest(current: list[SelectedRecord], previous: list[SelectedRecord]) -> Su
         )
     else:
         for measure in ("investigations", "prosecutions"):
-            if now[measure].reported and before[measure].reported:
+            if not (now[measure].reported and before[measure].reported):
+                continue
+            if now[measure].source != before[measure].source:
+                # One source's count is not another's: no rise or fall between them.
                 reasons.append(
-                    _compare(now[measure].value, before[measure].value, measure.capitalize())
+                    f"{measure.capitalize()}: {now[measure].value} this period "
+                    f"({now[measure].source}) and {before[measure].value} the previous period "
+                    f"({before[measure].source}) come from different sources and are not "
+                    "compared."
                 )
-                if now[measure].value < before[measure].value:
-                    tier = "2WL"
+                continue
+            reasons.append(
+                _compare(now[measure].value, before[measure].value, measure.capitalize())
+            )
+            if now[measure].value < before[measure].value:
+                tier = "2WL"
         if not now["convictions"].reported or now["convictions"].value == 0:
             tier = "2WL"
             reasons.append("The records report no convictions for the period (minimum standard 4).")
