@@ -5,8 +5,9 @@ Registers the ``tip`` report type (reporting period 1 April to 31 March: the
 records into its sections and builds each country narrative: the header with
 the tier the officer decided (``-o tier=2``) and the opening assessment in
 the published formula, PRIORITIZED RECOMMENDATIONS, PROSECUTION, PROTECTION,
-PREVENTION and TRAFFICKING PROFILE, with the year-on-year figures summed from
-the records and a tier suggestion that is labelled as such.
+PREVENTION and TRAFFICKING PROFILE, with the year-on-year figures from the
+records (one source's period totals per measure, never two sources' added,
+see ``figures.py``) and a tier suggestion that is labelled as such.
 """
 
 from __future__ import annotations
