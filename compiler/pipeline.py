@@ -31,6 +31,7 @@ from .plugins import Plugins
 from .safe_write import write_private
 from .select import inputs_of, select_records
 from .store import Store
+from .words import plural
 
 if TYPE_CHECKING:  # WeasyPrint loads only when something is rendered
     from .render import Renderer
@@ -300,8 +301,7 @@ class DraftsFailed(HrdraftError):
         many = len(failures) + len(results)
         lines = [f"{f.label}: {f.message}" + (f" ({f.hint})" if f.hint else "") for f in failures]
         super().__init__(
-            f"{len(failures)} of {many} draft{'s' if many != 1 else ''} failed:\n  "
-            + "\n  ".join(lines),
+            f"{len(failures)} of {plural(many, 'draft')} failed:\n  " + "\n  ".join(lines),
         )
         self.results = results
         self.failures = failures

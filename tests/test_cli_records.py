@@ -39,7 +39,7 @@ def test_ingest_all_good_exits_0_with_a_summary(run) -> None:  # type: ignore[no
     result = run("ingest", FORMATS / "records.jsonl", FORMATS / "records.csv")
     assert result.exit_code == 0, result.output
     assert "Ingest summary" in result.output
-    assert "row(s) quarantined" not in result.output
+    assert "quarantined:" not in result.output
     again = run("ingest", FORMATS / "records.jsonl")
     assert again.exit_code == 0
     assert "│      0 │             0 │         3 │           0 │" in again.output
@@ -48,7 +48,7 @@ def test_ingest_all_good_exits_0_with_a_summary(run) -> None:  # type: ignore[no
 def test_ingest_with_quarantined_rows_exits_1_and_lists_them(run) -> None:  # type: ignore[no-untyped-def]
     result = run("ingest", MIXED)
     assert result.exit_code == 1
-    assert "2 row(s) quarantined" in result.output
+    assert "2 rows quarantined" in result.output
     assert f"{MIXED}:4: year: 'twenty' is not a whole number" in result.output
     listed = run("quarantine", "list")
     assert listed.exit_code == 0

@@ -298,7 +298,7 @@ def test_a_row_fixed_later_is_resolved_and_can_be_cleared(run, tmp_path, db) -> 
     assert [(r["raw"].count('"F-1"'), r["resolved_by_batch"]) for r in rows] == [(1, 2), (0, None)]
     listed = run("quarantine", "list")
     assert "(resolved: stored by batch 2)" in listed.output
-    assert "2 row(s), 1 resolved" in listed.output
+    assert "2 rows, 1 resolved" in listed.output
     assert [r["id"] for r in _quarantine(run, "--unresolved")] == [rows[1]["id"]]
     assert "resolved: stored by batch 2" in run("quarantine", "show", str(rows[0]["id"])).output
 
@@ -312,7 +312,7 @@ def test_a_row_fixed_later_is_resolved_and_can_be_cleared(run, tmp_path, db) -> 
 
     cleared = run("quarantine", "clear", "--resolved", "--yes")
     assert cleared.exit_code == 0, cleared.output
-    assert "Removed 1 quarantined row(s)" in cleared.output
+    assert "Removed 1 quarantined row." in cleared.output
     assert [r["id"] for r in _quarantine(run)] == [rows[1]["id"]]
     store = open_store(f"sqlite:///{db}")
     try:
@@ -331,7 +331,7 @@ def test_the_quarantine_filtered_and_cleared_by_batch(run, tmp_path) -> None:  #
     assert [r["batch"] for r in _quarantine(run, "--batch", "2")] == [2, 2]
     assert "No quarantined rows match" in run("quarantine", "list", "--batch", "9").output
     cleared = run("quarantine", "clear", "--batch", "2", "--yes")
-    assert "Removed 2 quarantined row(s)" in cleared.output
+    assert "Removed 2 quarantined rows." in cleared.output
     assert [r["batch"] for r in _quarantine(run)] == [1]
     nothing = run("quarantine", "clear", "--batch", "2", "--yes")
     assert "nothing to clear" in nothing.output
@@ -348,7 +348,7 @@ def test_clearing_asks_on_a_terminal(run, tmp_path, db, monkeypatch) -> None:  #
     assert "nothing was removed" in no.output
     assert len(_quarantine(run)) == 1
     yes = run("quarantine", "clear", "--batch", "1", input="y\n")
-    assert "Removed 1 quarantined row(s)" in yes.output
+    assert "Removed 1 quarantined row." in yes.output
     assert _quarantine(run) == []
 
 

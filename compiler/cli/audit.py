@@ -21,6 +21,7 @@ from rich.table import Table
 
 from ..errors import HrdraftError
 from ..store import audit
+from ..words import plural
 from . import Env, cli, console, err_console, pass_env
 
 # Parameters whose values never go into the trail.
@@ -168,7 +169,8 @@ def verify_command(env: Env) -> None:
         where = f"at entry {verdict.broken}" if verdict.broken is not None else "at its head"
         raise AuditBroken(
             f"the audit trail is broken {where}: {verdict.problem}",
-            f"{verdict.entries} entries before it check out; the database was edited by "
+            f"{plural(verdict.entries, 'entry')} before it "
+            f"{'checks' if verdict.entries == 1 else 'check'} out; the database was edited by "
             "something other than hrdraft: compare with a backup",
         )
-    console.print(f"The audit trail is whole: {verdict.entries} entries.", markup=False)
+    console.print(f"The audit trail is whole: {plural(verdict.entries, 'entry')}.", markup=False)

@@ -13,6 +13,7 @@ from .. import countries
 from ..errors import HrdraftError
 from ..store import countries as stored_names
 from ..store import records as stored_records
+from ..words import plural
 from . import Env, cli, console, pass_env
 
 
@@ -91,7 +92,7 @@ def set_command(env: Env, code: str | None, name: str | None, file: Path | None)
         console.print(f"{code_}: {escape(names[code_])}{mark}", soft_wrap=True)
     if changed:
         console.print(
-            f"{len(changed)} name{'s' if len(changed) != 1 else ''} set: the next compile of "
+            f"{plural(len(changed), 'name')} set: the next compile of "
             f"{'these countries' if len(changed) != 1 else 'this country'} is a new version."
         )
 

@@ -29,6 +29,7 @@ from ..pipeline import (
 from ..plugins import Plugins, get_plugins
 from ..render.writers import Writer, WriterKind, writers_of
 from ..store import Store, audit, open_store, reviews
+from ..words import article, plural
 from . import Env, cli, console, pass_env, render_options
 from .review import author_option
 
@@ -76,7 +77,7 @@ class FormatChoice(click.ParamType):
         for name in chosen or [text]:
             if name not in names:
                 self.fail(
-                    f"{name!r} is not a {self.kind} format; choose from {', '.join(names)}",
+                    f"{name!r} is not {article(self.kind)} format; choose from {', '.join(names)}",
                     param,
                     ctx,
                 )
@@ -121,7 +122,7 @@ def _print_unplaced(result: DraftResult, explain: bool) -> None:
     by_reason = "; ".join(f"{kind}: {n}" for kind, n in sorted(counts.items()))
     hint = "" if explain else " (ids: --explain, or `hrdraft records unplaced`)"
     console.print(
-        f"[yellow]not used:[/] {escape(result.label)}: {len(result.unplaced)} record(s) "
+        f"[yellow]not used:[/] {escape(result.label)}: {plural(len(result.unplaced), 'record')} "
         f"in scope not cited: {escape(by_reason)}{escape(hint)}"
     )
     if explain:
@@ -406,7 +407,7 @@ def demo_command(env: Env, out: Path, formats: tuple[str, ...]) -> None:
         # As the user can type it: ./dev runs .venv/bin/hrdraft, not on PATH.
         program = sys.argv[0] if "/" in sys.argv[0] else "hrdraft"
         console.print(
-            f"\n[bold]{len(results)} drafts written under {out / 'drafts'}[/].\n"
+            f"\n[bold]{plural(len(results), 'draft')} written under {out / 'drafts'}[/].\n"
             f"Next: {program} --db {db} versions list"
         )
     finally:

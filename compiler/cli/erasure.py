@@ -24,6 +24,7 @@ from ..select import Protection
 from ..select.fold import fold_text
 from ..store import Store, erasure
 from ..store import records as stored_records
+from ..words import plural
 from . import Env, cli, console, pass_env
 from .records import records_group
 
@@ -52,8 +53,9 @@ def _confirm(yes: bool, question: str) -> None:
 
 def _counts(erased: erasure.Erased) -> str:
     return (
-        f"{erased.revisions} revision(s), {erased.quarantined} quarantined row(s), "
-        f"{erased.versions} stored version(s)"
+        f"{plural(erased.revisions, 'revision')}, "
+        f"{plural(erased.quarantined, 'quarantined row')}, "
+        f"{plural(erased.versions, 'stored version')}"
     )
 
 
@@ -193,7 +195,8 @@ def forget_command(ctx: click.Context, env: Env, name: str, country: str, yes: b
         console.print("Nobody by that name in the store: nothing to change.", soft_wrap=True)
         return
     console.print(
-        f"This takes the person out of {plan.records} record(s) of {escape(country.upper())}: "
+        f"This takes the person out of {plural(plan.records, 'record')} of "
+        f"{escape(country.upper())}: "
         f"{_counts(plan)} rewritten.",
         soft_wrap=True,
     )

@@ -9,6 +9,7 @@ import click
 
 from ..store import keys
 from ..store.engine import key_source_of
+from ..words import plural
 from . import Env, cli, console, pass_env
 
 NEW_PASSPHRASE_ENV = "HRDRAFT_NEW_PASSPHRASE"
@@ -91,7 +92,8 @@ def rotate_command(env: Env, yes: bool) -> None:
     rotated = rotate_key(store, new_passphrase=new_passphrase)
     where = rotated.key_file or "the new passphrase (set HRDRAFT_PASSPHRASE to it)"
     console.print(
-        f"Re-encrypted {rotated.values} values and {rotated.audit_entries} audit entries; "
+        f"Re-encrypted {plural(rotated.values, 'value')} and "
+        f"{plural(rotated.audit_entries, 'audit entry')}; "
         f"the store's key is now {where}.",
         markup=False,
         soft_wrap=True,

@@ -20,6 +20,7 @@ from ..ingest import BatchResult, expand_paths, ingest_file, record_schema
 from ..store import quarantine
 from ..store import records as stored_records
 from ..terminal import for_terminal, json_for_terminal
+from ..words import plural
 from . import Env, cli, console, err_console, pass_env
 
 # Files at least this large get a progress bar; smaller ones finish at once.
@@ -122,7 +123,7 @@ def ingest_command(env: Env, paths: tuple[Path, ...], format_: str | None) -> No
         console.print(_summary(results))
     warnings = [w for r in results for w in r.warnings]
     if warnings:
-        console.print(f"\n[bold yellow]{len(warnings)} warning(s)[/] (rows stored):")
+        console.print(f"\n[bold yellow]{plural(len(warnings), 'warning')}[/] (rows stored):")
         for warning in warnings[:SHOW_ERRORS]:
             console.print(f"[yellow]warning:[/] {escape(str(warning))}", soft_wrap=True)
         if len(warnings) > SHOW_ERRORS:
@@ -130,7 +131,7 @@ def ingest_command(env: Env, paths: tuple[Path, ...], format_: str | None) -> No
     errors = [e for r in results for e in r.errors]
     quarantined = sum(r.quarantined for r in results)
     if quarantined:
-        console.print(f"\n[bold]{quarantined} row(s) quarantined:[/]")
+        console.print(f"\n[bold]{plural(quarantined, 'row')} quarantined:[/]")
         for error in errors[:SHOW_ERRORS]:
             console.print(escape(str(error)), soft_wrap=True)
         if len(errors) > SHOW_ERRORS or quarantined > len({(e.file, e.line) for e in errors}):
@@ -203,7 +204,7 @@ def records_list_command(
             escape(rec.data.get("title", "")),
         )
     console.print(table)
-    console.print(f"{len(rows)} record(s)")
+    console.print(plural(len(rows), "record"))
 
 
 @records_group.command("show")
@@ -308,7 +309,7 @@ def records_unplaced_command(
     for row in rows:
         table.add_row(escape(for_terminal(row["record"])), escape(for_terminal(row["reason"])))
     console.print(table)
-    console.print(f"{len(rows)} of {len(context.items)} record(s) in scope not cited")
+    console.print(f"{len(rows)} of {plural(len(context.items), 'record')} in scope not cited")
 
 
 # -------------------------------------------------------------------------
@@ -381,7 +382,7 @@ def quarantine_list_command(env: Env, batch: int | None, unresolved: bool, as_js
             )
     resolved = sum(r.resolved for r in rows)
     console.print(
-        f"{len(rows)} row(s)"
+        plural(len(rows), "row")
         + (f", {resolved} resolved (`hrdraft quarantine clear --resolved`)" if resolved else "")
         + ". `hrdraft quarantine show N` shows one with its raw content."
     )
@@ -436,7 +437,7 @@ def quarantine_clear_command(env: Env, batch: int | None, resolved: bool, yes: b
     if not planned:
         console.print("No quarantined rows match: nothing to clear.")
         return
-    console.print(f"This removes {len(planned)} quarantined row(s).")
+    console.print(f"This removes {plural(len(planned), 'quarantined row')}.")
     if not yes:
         if not _can_ask():
             raise ConfirmationNeeded(
@@ -447,7 +448,7 @@ def quarantine_clear_command(env: Env, batch: int | None, resolved: bool, yes: b
         if not click.confirm("Remove them?", default=False):
             raise HrdraftError("nothing was removed", "")
     cleared = quarantine.clear_quarantined(store, batch=batch, resolved=resolved)
-    console.print(f"Removed {len(cleared)} quarantined row(s).")
+    console.print(f"Removed {plural(len(cleared), 'quarantined row')}.")
 
 
 # -------------------------------------------------------------------------
