@@ -286,6 +286,23 @@ def test_comments_survive_a_key_rotation_and_still_follow_their_paragraph(
     assert shown(db, 1)["history"][0]["comment"] == "first look"
 
 
+def test_forgetting_a_person_takes_their_name_out_of_comments_and_review_notes(
+    db: str, tmp_path: Path
+) -> None:
+    compile_(db, tmp_path / "out")
+    name = "Odile Brightwick"  # the journalist of XA-2023-0009, named in the draft
+    assert name in blocks(db, 1, "2.a")[1]["text"]
+    ok(invoke(db, "review", "comment", "1", "--section", "2.a", "--paragraph", "2",
+              "-m", f"{name} confirmed the date by phone"))  # fmt: skip
+    ok(invoke(db, "review", "start", "1"))
+    ok(invoke(db, "review", "return", "1", "-m", f"Ask {name} again"))
+    ok(invoke(db, "forget", name, "--country", "XA", "--yes"))
+    review = shown(db, 1)
+    texts = [review["comments"][0]["text"], review["history"][-1]["comment"]]
+    assert all(name not in t and "Brightwick" not in t for t in texts), texts
+    assert texts[0].endswith("confirmed the date by phone") and texts[1].startswith("Ask ")
+
+
 # -------------------------------------------------------------------------
 # Authors
 # -------------------------------------------------------------------------

@@ -8,7 +8,8 @@ The one sanctioned rewrite of what the store otherwise only appends to.
 * :func:`forget_person` takes a person out of every revision of a
   country's records (their entry in ``persons`` removed, their name in the
   text replaced by a neutral phrase), out of every quarantined row and out
-  of the country's stored versions.
+  of the country's stored versions, and out of the review notes and
+  comments on those versions (``reviews.forget_in_reviews``).
 
 A redacted version is re-sealed with a new content hash (so its content
 check still holds), its tree's metadata says ``redacted: by erasure on
@@ -41,7 +42,7 @@ import orjson
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..document import Block, BulletList, Paragraph, Report, Section, Table
+from ..document import Block, BulletList, Conflict, Paragraph, Report, Section, Table
 from . import audit
 from .crypto import (
     QUARANTINE_ERRORS,
@@ -55,6 +56,7 @@ from .engine import Store, vacuum
 from .keys import assert_current_key
 from .models import QuarantinedRow, RecordRevision, StoredRecord, StoredVersion
 from .records import _current, _current_stmt
+from .reviews import forget_in_reviews
 
 __all__ = ["Erased", "Scrubber", "find", "forget_person", "redact_citing", "withdraw_record"]
 
@@ -129,10 +131,19 @@ def _cites(block: Block) -> set[str]:
     found = {c.record for c in getattr(block, "cites", ()) or ()}
     for row in getattr(block, "row_cites", ()) or ():
         found.update(c.record for c in row)
+    for inner in getattr(block, "base", ()):  # a conflict's base text: never shown, still erased
+        found |= _cites(inner)
     return found
 
 
 def _redact_block(block: Block, ids: set[str], marker: str) -> Block:
+    if isinstance(block, Conflict):
+        return block.model_copy(
+            update={
+                side: tuple(_redact_block(b, ids, marker) for b in getattr(block, side))
+                for side in ("reviewer", "records", "base")
+            }
+        )
     if isinstance(block, Table):
         if not block.row_cites:
             return block
@@ -445,7 +456,16 @@ def forget_person(
         )
         quarantined = _forget_in_quarantine(session, store, scrubber, dry_run)
         versions = _forget_in_versions(session, store, country, scrubber, listing, dry_run)
+        # Reviewers' notes and comments may name the person too.
+        notes = forget_in_reviews(
+            session,
+            store.keyring,
+            country,
+            lambda v, lang, about: scrubber.text(v, lang, about=about),
+            listing,
+            dry_run=dry_run,
+        )
     erased = Erased(records, revisions, quarantined, versions)
     if not dry_run:
-        _finish(store, "erasure forget", erased, country=country)
+        _finish(store, "erasure forget", erased, country=country, review_texts=str(notes))
     return erased

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -73,6 +73,7 @@ __all__ = [
     "comments_for",
     "current_state",
     "current_states",
+    "forget_in_reviews",
     "reseal_reviews",
     "review_history",
     "set_state",
@@ -663,3 +664,57 @@ def reseal_reviews(conn: Connection, old: Keyring, new: Keyring) -> int:
         )
         done += 2
     return done
+
+
+# -------------------------------------------------------------------------
+# Erasure
+# -------------------------------------------------------------------------
+
+
+def forget_in_reviews(
+    session: Session,
+    keyring: Keyring,
+    country: str,
+    scrub: Callable[[str, str, bool], str],
+    listing: set[str],
+    *,
+    dry_run: bool = False,
+) -> int:
+    """Take a forgotten person out of the review notes and comments on `country`'s versions.
+
+    For ``erasure.forget_person``, in its session: `scrub(text, language,
+    about)` replaces the person's name (`about`: the version cites a record
+    listing them, so a part of the name counts too). Returns how many texts
+    changed (or would, with `dry_run`).
+    """
+    changed = 0
+    versions = {
+        row.id: row
+        for row in session.scalars(select(StoredVersion).where(StoredVersion.country == country))
+    }
+    about: dict[int, tuple[str, bool]] = {}
+
+    def context(version_id: int) -> tuple[str, bool]:
+        if version_id not in about:
+            report = Report.model_validate_json(
+                keyring.open_text(versions[version_id].document, VERSION_DOCUMENT)
+            )
+            cited = {r for s in report.walk() for b in s.blocks for r in _records(b)}
+            about[version_id] = (report.language or "en", bool(cited & listing))
+        return about[version_id]
+
+    for model, column, sealed_as in (
+        (Review, "comment", REVIEW_COMMENT),
+        (ReviewComment, "text", COMMENT_TEXT),
+    ):
+        rows = session.scalars(select(model).where(model.version_id.in_(list(versions))))
+        for row in rows:
+            before = keyring.open_text(getattr(row, column), sealed_as)
+            language, cites_them = context(row.version_id)
+            after = scrub(before, language, cites_them) if before else before
+            if after == before:
+                continue
+            changed += 1
+            if not dry_run:
+                setattr(row, column, keyring.seal_text(after, sealed_as))
+    return changed
