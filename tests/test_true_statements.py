@@ -286,14 +286,17 @@ def test_a_record_targeted_at_the_torture_heading_claims_only_its_own_topic(
     store_records(hrdraft_store, rows, hrdraft_plugins)
     report = compile_draft(hrdraft_store, "hrr", "XG", 2023, plugins=hrdraft_plugins)
     blocks = [b.text for b in report.section("1.c").blocks]
-    # One claim of torture, for the one record about torture; the other its own topic.
+    # One claim of torture, for the one record about torture; the other its own
+    # topic; each lead followed by the paragraph of its own record.
     assert blocks[0] == (
         "There was a report that government officials employed torture or cruel, inhuman, "
         "or degrading treatment or punishment."
     )
-    assert blocks[1] == (
+    assert "guards beat two inmates" in blocks[1]
+    assert blocks[2] == (
         "There was a report of harsh or life-threatening prison and detention center conditions."
     )
+    assert "twice as many inmates" in blocks[3]
 
 
 def test_a_government_s_plain_totals_read_as_one_sentence_and_tip_claims_no_absence(
