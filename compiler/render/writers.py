@@ -56,7 +56,8 @@ class WriteContext:
     Markdown export names it, so the edited file can be imported back).
     `options` are a writer's settings from the command line; the core's:
     ``context`` (terminal diff: also unchanged blocks of changed sections),
-    ``color_system`` and ``width`` (terminal diff: the console's).
+    ``color_system`` and ``width`` (terminal diff: the console's),
+    ``comments`` (html and pdf diffs: the newer version's review comments).
     """
 
     def __init__(

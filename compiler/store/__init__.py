@@ -17,8 +17,9 @@ keep no state of their own, so any number can share one server.
   return plain data (or :class:`~hrdraft.records.Record`,
   :class:`~hrdraft.store.versions.Version`), never rows or sessions:
   ``records.py`` (current records, revisions, what a build may read),
-  ``quarantine.py``, ``batches.py``, ``versions.py``, ``audit.py`` (the
-  hash-chained audit trail), and ``ingest_writer.py``, the bulk-insert path
+  ``quarantine.py``, ``batches.py``, ``versions.py``, ``reviews.py``
+  (clearance states and comments), ``audit.py`` (the hash-chained audit
+  trail), and ``ingest_writer.py``, the bulk-insert path
   of ``hrdraft ingest``. Everything they return is in clear: sealing and
   opening happen here and nowhere else.
 
