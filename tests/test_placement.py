@@ -134,7 +134,8 @@ def test_ingest_warns_of_a_target_the_records_edition_lacks(
     assert result.exit_code == 0, result.output  # warnings, not row errors: all stored
     output = " ".join(result.output.split())
     assert "2 warnings" in output
-    assert "'hrr:1.d': hrr edition 2024" in output and "hrr@2023:1.d" in output
+    assert "'hrr:1.d' is not in the 2024 edition's outline of hrr" in output
+    assert "write hrr@2023:1.d if you meant that edition" in output
     assert "'hrr:1.c' is 'War Crimes" in output and "hrr@2024:1.c" in output
     assert "fine-2024" not in output and "3.a" not in output and "hrr:2.a" not in output
     listed = invoke(hrdraft_store.url, "records", "list", "--json")
