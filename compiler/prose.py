@@ -350,6 +350,27 @@ _OPENING = (
 )
 
 
+# The nouns that make a phrase the name of a government body.
+_BODY = re.compile(
+    r"\b(?:Ministry|Ministries|Department|Office|Agency|Bureau|Commission|Committee|Council|"
+    r"Directorate|Secretariat|Authority|Service|Inspectorate|Institute|Ombudsperson|Ombudsman|"
+    r"Prosecutor|Police|Court|Tribunal)\b"
+)
+
+
+def _body_names(name: str) -> list[str]:
+    """A government body's name as its own text may shorten it.
+
+    "Valdoria Ministry of Interior" is "the Ministry of Interior" in its own
+    summary, "Valdoria Statistics Office" "the statistics office": each
+    ending of the name of two words or more that starts with a capital and
+    still names a body.
+    """
+    words = name.split()
+    endings = (" ".join(words[i:]) for i in range(1, len(words) - 1))
+    return [e for e in endings if e[:1].isupper() and _BODY.search(e)]
+
+
 def _source_names(record: Record) -> list[str]:
     """How a summary may name its own source: the name, its acronym, the kind's word."""
     name = record.source.name.strip()
@@ -358,6 +379,7 @@ def _source_names(record: Record) -> list[str]:
     if name.lower().startswith("the "):
         names.append(name[4:])
     if record.source.kind == "government":
+        names += _body_names(re.sub(r"\s*\([^)]*\)", "", name))
         names.append("government")
     return [n for n in dict.fromkeys(names) if n]
 
@@ -370,7 +392,9 @@ def self_attributed(record: Record, text: str | None = None) -> bool:
     "COFADE documented ...": the summary names the record's source (its
     name, an acronym given in the name, or "the government" for a
     government source) with a verb of reporting, so no second attribution
-    goes in front of it.
+    goes in front of it. A government body may be named as its own text
+    shortens it ("the Ministry of Interior" for the Valdoria Ministry of
+    Interior).
     """
     text = (record.summary if text is None else text).strip()
     kind = (
@@ -392,9 +416,11 @@ def self_attributed(record: Record, text: str | None = None) -> bool:
     # government, through the Ministry of Labour, stated that" either. Only
     # by its own name: "the government submitted a bill", from an
     # ombudsman, is the ombudsman's account and keeps its attribution.
+    # Nor is its own estimate, data or statement ("In June, the statistics
+    # office's midyear estimate put ...").
     own = [n for n in names if n.lower() != "government"]
     return record.source.kind == "government" and bool(
-        re.match(rf"{_OPENING}{subject(own)}\s+(?-i:[a-z]+ed)\b", text, re.I)
+        re.match(rf"{_OPENING}{subject(own)}(?:\s+(?-i:[a-z]+ed)\b|['’]s\s)", text, re.I)
     )
 
 
