@@ -325,3 +325,69 @@ def test_tip_tells_one_incident_once_and_refers_to_it_elsewhere(
     told = "forcing migrant crews to work without pay"
     assert text.count(told) == 1
     assert "is described in section" in text
+
+
+# -------------------------------------------------------------------------
+# Defects found with this set (issue 11), read in the compiled drafts
+# -------------------------------------------------------------------------
+
+
+def body_of(text: str, heading: str, next_heading: str) -> str:
+    """The text under `heading` up to `next_heading`, in the body (not the contents list)."""
+    start = text.rindex(heading)
+    return text[start : text.index(next_heading, start + len(heading))]
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_hrr_7b_claims_no_forced_labour_from_the_ministry_s_prosecutions(
+    submission: Submission, audience: str
+) -> None:
+    # QV-TIP-201 (trafficking.prosecution) is the only record under 2023's 7.b.
+    text = text_of(submission.page("hrr", 2023, audience))
+    under = body_of(text, "b. Prohibition of Forced or Compulsory Labor", "c. Prohibition")
+    assert "There was a report of trafficking in persons." in under
+    assert "report of forced or compulsory labor" not in under
+    summary = body_of(text, "Executive Summary", "Section 1.")
+    assert "trafficking in persons" in summary
+    assert "forced or compulsory labor" not in summary
+
+
+@pytest.mark.parametrize(("report", "year"), [("hrr", 2023), ("tip", 2024)])
+def test_the_ministry_naming_itself_is_attributed_once(
+    submission: Submission, report: str, year: int
+) -> None:
+    text = text_of(submission.page(report, year, "public"))
+    assert (
+        "Between July 2023 and June 2024, the Ministry of Interior reported prosecuting "
+        "suspected traffickers" in text
+    )
+    assert "through the Valdoria Ministry of Interior, stated that" not in text
+
+
+def test_the_statistics_office_s_own_estimate_is_attributed_once(submission: Submission) -> None:
+    text = text_of(submission.page("irf", 2024, "public"))
+    assert "In June, the statistics office's midyear 2024 estimate put the population" in text
+    assert "through the Valdoria Statistics Office, stated that" not in text
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_a_detainee_s_name_gives_way_to_the_role(submission: Submission, audience: str) -> None:
+    hrr_2023 = text_of(submission.page("hrr", 2023, audience))
+    assert "beat a detainee with batons during questioning" in hrr_2023
+    assert "detainee a person" not in hrr_2023
+    hrr_2024 = text_of(submission.page("hrr", 2024, audience))
+    assert "أفاد المعتقل بأن الحراس في سجن داسك ضربوه" in hrr_2024
+    assert "المعتقل شخص" not in hrr_2024
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_hrr_2024_torture_heading_tells_each_record_under_its_own_lead(
+    submission: Submission, audience: str
+) -> None:
+    text = text_of(submission.page("hrr", 2024, audience))
+    under = body_of(text, "a. Torture and Cruel", "b. Protection of Children")
+    torture = under.index("There was a report that government officials employed torture")
+    dask = under.index("أفاد المعتقل")  # QV-24-104: torture (and conditions)
+    conditions = under.index("There was a report of harsh or life-threatening prison")
+    doctor = under.index("sick prisoners waited weeks for a doctor")  # QV-24-307
+    assert torture < dask < conditions < doctor
