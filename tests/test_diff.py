@@ -197,11 +197,11 @@ def test_a_paragraph_moved_to_another_section_names_both_sections() -> None:
     console = Console(record=True, width=160, color_system=None)
     print_diff(diff, console)
     out = console.export_text()
-    assert "moved here, unchanged, from a. Arbitrary Deprivation of Life [1.a]" in out
-    assert "moved, unchanged, to b. Disappearance [1.b]" in out
+    assert "moved here, unchanged, from 1.a Arbitrary Deprivation of Life" in out
+    assert "moved, unchanged, to 1.b Disappearance" in out
     assert "(1 of the added blocks moved from another section)" in out
     html = redline_html(diff, Renderer())
-    assert '<a href="#sec-1.a">Moved here, unchanged, from a. Arbitrary Deprivation' in html
+    assert '<a href="#sec-1.a">Moved here, unchanged, from 1.a Arbitrary Deprivation' in html
     data = diff_to_dict(diff)
     assert data["summary"]["blocks_moved_between_sections"] == 1
     ops = [o for sec in data["sections"] for o in sec["blocks"] if o["moved_from"] or o["moved_to"]]
@@ -522,7 +522,7 @@ def test_terminal_summary_then_changes_with_unchanged_sections_collapsed() -> No
     console = Console(record=True, width=120, force_terminal=True, color_system="standard")
     print_diff(sample_diff(), console)
     out = console.export_text(clear=False)
-    assert "1 changed, 0 added, 0 removed, 3 unchanged sections" in out
+    assert "4 sections: 1 changed, 0 added, 0 removed, 3 unchanged" in out
     assert "3 unchanged sections: exec, 1, 1.b" in out
     assert "record XA-2 revised from revision 1 to 2" in out
     assert "record XA-3@1 withdrawn" in out

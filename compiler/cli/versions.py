@@ -15,16 +15,18 @@ from rich.table import Table
 from rich.tree import Tree
 
 from ..document import AUDIENCES, Report, Section
-from ..errors import HrdraftError, NotFoundError
-from ..history.diff import diff_versions, previous_year_version
+from ..errors import HrdraftError
+from ..history.compare import pick_previous
+from ..history.diff import diff_versions
 from ..history.export import import_markdown
 from ..history.refilter import load_for_output
-from ..history.versions import Version, list_versions, load_version, previous_version
+from ..history.versions import Version, list_versions, load_version
 from ..render.writers import WriteContext, Writer, find_writer
 from ..safe_write import write_private
 from ..store import reviews
 from ..terminal import for_terminal, json_for_terminal
-from . import Env, cli, console, pass_env, render_options
+from ..words import article, plural
+from . import Env, cli, console, err_console, pass_env, render_options
 from .drafts import FormatChoice, FormatOption
 from .review import author_option, comments_as_shown
 
@@ -98,7 +100,7 @@ def _outline(report: Report) -> Tree:
 
     def add(node: Tree, section: Section) -> None:
         kinds = Counter(block.kind for block in section.blocks)
-        counts = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds.items())
+        counts = ", ".join(plural(n, kind) for kind, n in kinds.items())
         branch = node.add(f"[{section.id}] {section.heading}" + (f": {counts}" if counts else ""))
         for child in section.children:
             add(branch, child)
@@ -195,19 +197,9 @@ def _resolve(
                 "with --previous or --previous-year give one version: hrdraft diff NEW --previous"
             )
         version, _ = load_version(env.store, old)
-        found = (
-            previous_version(env.store, version)
-            if previous
-            else previous_year_version(env.store, version)
-        )
-        if found is None:
-            what = "earlier version" if previous else f"version of {version.year - 1}"
-            raise NotFoundError(
-                f"no {what} of {version.report_type} {version.country} {version.audience} "
-                f"{'§' + version.section if version.section else '(whole draft)'} "
-                f"to compare v{old} with",
-                "see `hrdraft versions list` and give both ids: hrdraft diff OLD NEW",
-            )
+        found, note = pick_previous(env.store, version, year=previous_year)
+        # On stderr: the diff itself (JSON, a redline on stdout) stays as it is.
+        err_console.print(note, markup=False, soft_wrap=True)
         return found.id, old
     if new is None:
         raise click.UsageError("give two versions (hrdraft diff OLD NEW), or one with --previous")
@@ -217,7 +209,12 @@ def _resolve(
 @cli.command("diff")
 @click.argument("old", type=int)
 @click.argument("new", type=int, required=False)
-@click.option("--previous", is_flag=True, help="Compare with the version before OLD (give one id).")
+@click.option(
+    "--previous",
+    is_flag=True,
+    help="Compare with the version before OLD of the same draft: report, country, year, "
+    "audience, section and edition (give one id).",
+)
 @click.option(
     "--previous-year",
     is_flag=True,
@@ -244,6 +241,11 @@ def _resolve(
     is_flag=True,
     help="Allow a public against an internal draft (the diff is labelled internal).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Compare drafts of different report types or countries (the diff says so at the top).",
+)
 @render_options
 @pass_env
 def diff_command(
@@ -256,6 +258,7 @@ def diff_command(
     out: Path | None,
     context: bool,
     allow_mixed_audience: bool,
+    force: bool,
     templates: Path | None,
     page_size: str,
 ) -> None:
@@ -268,7 +271,9 @@ def diff_command(
     """
     old_id, new_id = _resolve(env, old, new, previous, previous_year)
     writer = find_writer(env.plugins, "diff", fmt)
-    diff = diff_versions(env.store, old_id, new_id, allow_mixed_audience=allow_mixed_audience)
+    diff = diff_versions(
+        env.store, old_id, new_id, allow_mixed_audience=allow_mixed_audience, force=force
+    )
     _needs_file(writer, out, "redline", "redline")
     options = {
         "context": context,
@@ -296,7 +301,8 @@ def _needs_file(writer: Writer, out: Path | None, what: str, stem: str) -> None:
     """A binary format (pdf) is never poured onto a terminal."""
     if writer.binary and out is None:
         raise HrdraftError(
-            f"a {writer.name} {what} needs a file", f"add --out {stem}{writer.suffix}"
+            f"{article(f'{writer.name.upper()} {what}')} needs a file",
+            f"add --out {stem}{writer.suffix}",
         )
 
 

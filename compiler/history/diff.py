@@ -13,10 +13,12 @@ here reads the store's records: a diff of two public drafts can only show
 text from those two public drafts.
 
 This module is the engine: block alignment, section matching, explanations,
-and picking the versions to compare. The result types and `apply` (which
-rebuilds the newer tree from the older one and the diff) are in
-compiler/history/changes.py, word and sequence edit scripts in compiler/history/textdiff.py;
-the names other modules use are re-exported here.
+and the refusal of a diff across report types or countries unless forced.
+The result types and `apply` (which rebuilds the newer tree from the older
+one and the diff) are in compiler/history/changes.py, word and sequence edit
+scripts in compiler/history/textdiff.py, which versions to compare and what
+two drafts are to each other in compiler/history/compare.py; the names
+other modules use are re-exported here.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 from ..document import Cite, Report, Section
 from ..errors import HrdraftError
 from ..store import Store
+from ..words import article
 from .changes import (
     ITEM_FIELDS,
     TEXT_FIELDS,
@@ -44,9 +47,10 @@ from .changes import (
     apply,
     field_diffs,
 )
+from .compare import comparison_notes, previous_year_version, unlike_drafts
 from .refilter import load_for_output
 from .textdiff import ItemOp, Span, diff_text, tokenize
-from .versions import Version, list_versions
+from .versions import Version
 
 __all__ = [
     "BlockOp",
@@ -58,6 +62,7 @@ __all__ = [
     "SectionPlace",
     "Span",
     "apply",
+    "comparison_notes",
     "diff_reports",
     "diff_text",
     "diff_versions",
@@ -306,21 +311,32 @@ def diff_reports(
     old_meta: dict[str, Any] | None = None,
     new_meta: dict[str, Any] | None = None,
     allow_mixed_audience: bool = False,
+    force: bool = False,
 ) -> ReportDiff:
     """The section-aware diff from `old` to `new`.
 
     Drafts for different audiences are refused unless `allow_mixed_audience`:
-    such a diff shows internal text and is labelled `internal`. Sections are
-    matched by title as well as by id only when both drafts share an edition
-    (across editions, e.g. HRR 2023 → 2024, only ids match). `old_meta` and
-    `new_meta` describe the versions (id, origin, author, ...) for the outputs.
+    such a diff shows internal text and is labelled `internal`. Drafts of
+    different report types or countries are refused unless `force`: their
+    sections do not correspond, and the outputs say so at the top
+    (:func:`comparison_notes`). Sections are matched by title as well as by
+    id only when both drafts share an edition (across editions, e.g. HRR
+    2023 → 2024, only ids match). `old_meta` and `new_meta` describe the
+    versions (id, origin, author, ...) for the outputs.
     """
     if old.audience != new.audience and not allow_mixed_audience:
         raise HrdraftError(
-            f"refusing to diff a {old.audience} draft against a {new.audience} draft: "
-            "the diff would show internal text",
+            f"refusing to diff {article(old.audience + ' draft')} against "
+            f"{article(new.audience + ' draft')}: the diff would show internal text",
             "diff drafts of the same audience, or pass --allow-mixed-audience "
             "(the diff is then labelled internal)",
+        )
+    if not force and (old.report_type != new.report_type or old.country != new.country):
+        raise HrdraftError(
+            "refusing to compare "
+            + unlike_drafts(old.report_type, old.country, new.report_type, new.country),
+            "compare versions of the same report and country (`hrdraft versions list`), "
+            "or add --force to compare them anyway (the diff then says so at the top)",
         )
     audience = "internal" if "internal" in (old.audience, new.audience) else "public"
     match_titles = old.edition == new.edition and old.report_type == new.report_type
@@ -481,7 +497,7 @@ def _record_summary(ctx: _Context) -> tuple[Explanation, ...]:
 
 
 # -------------------------------------------------------------------------
-# Versions: which two to compare
+# Versions
 # -------------------------------------------------------------------------
 
 
@@ -499,23 +515,18 @@ def version_meta(version: Version) -> dict[str, Any]:
     }
 
 
-def previous_year_version(store: Store, version: Version) -> Version | None:
-    """The newest version of the same report, country, audience and section a year earlier."""
-    older = list_versions(
-        store,
-        report_type=version.report_type,
-        country=version.country,
-        year=version.year - 1,
-        audience=version.audience,
-        section=version.section,
-    )
-    return older[-1] if older else None
-
-
 def diff_versions(
-    store: Store, old_id: int, new_id: int, *, allow_mixed_audience: bool = False
+    store: Store,
+    old_id: int,
+    new_id: int,
+    *,
+    allow_mixed_audience: bool = False,
+    force: bool = False,
 ) -> ReportDiff:
-    """Load two stored versions and diff them (imported and compiled alike)."""
+    """Load two stored versions and diff them (imported and compiled alike).
+
+    `allow_mixed_audience` and `force` are those of :func:`diff_reports`.
+    """
     # Both as they may be shown today: a withdrawal reaches every old version.
     old_version, old = load_for_output(store, old_id)
     new_version, new = load_for_output(store, new_id)
@@ -525,4 +536,5 @@ def diff_versions(
         old_meta=version_meta(old_version),
         new_meta=version_meta(new_version),
         allow_mixed_audience=allow_mixed_audience,
+        force=force,
     )

@@ -29,7 +29,9 @@ from ..errors import HrdraftError
 from ..render import marks
 from ..render.renderer import text_direction
 from ..terminal import for_terminal
-from .changes import TEXT_FIELDS, FieldDiff
+from ..words import plural
+from .changes import TEXT_FIELDS, FieldDiff, SectionPlace
+from .compare import comparison_notes
 from .diff import BlockOp, Explanation, ItemOp, ReportDiff, SectionDiff, Span
 from .textdiff import apply_items, new_text, old_text
 
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "Line",
+    "SectionLabels",
     "block_lines",
     "diff_to_dict",
     "diff_to_json",
@@ -46,6 +49,9 @@ __all__ = [
     "print_diff",
     "redline_html",
     "redline_pdf",
+    "section_label",
+    "section_labels",
+    "summary_text",
 ]
 
 SCHEMA_VERSION = 1
@@ -57,10 +63,14 @@ SCHEMA_VERSION = 1
 
 def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
     """The diff as plain data, in the schema docs/diff.md documents."""
+    labels = section_labels(diff)
     sections = []
     for section in diff.sections:
         data = dataclasses.asdict(section)
         data["counts"] = section.counts
+        for side, names in (("old", labels.old), ("new", labels.new)):
+            if data[side] is not None:
+                data[side]["label"] = names[data[side]["id"]]
         sections.append(data)
     return _plain(
         {
@@ -68,6 +78,7 @@ def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
             "audience": diff.audience,
             "old": diff.old,
             "new": diff.new,
+            "notes": list(comparison_notes(diff)),
             "changed": diff.changed,
             "match_titles": diff.match_titles,
             "header": {k: {"old": o, "new": n} for k, (o, n) in diff.header.items()},
@@ -112,6 +123,24 @@ def _summary(diff: ReportDiff) -> dict[str, int]:
             if op != "unchanged":
                 summary[f"blocks_{op}"] += count
     return summary
+
+
+def summary_text(diff: ReportDiff) -> str:
+    """The counts in one line: "17 sections: 1 changed, 0 added, 0 removed, 16 unchanged; ..."."""
+    summary = _summary(diff)
+    moved_between = summary["blocks_moved_between_sections"]
+    return (
+        f"{plural(len(diff.sections), 'section')}: {summary['sections_changed']} changed, "
+        f"{summary['sections_added']} added, {summary['sections_removed']} removed, "
+        f"{summary['sections_unchanged']} unchanged; "
+        f"blocks: {summary['blocks_changed']} changed, {summary['blocks_added']} added, "
+        f"{summary['blocks_removed']} removed, {summary['blocks_moved']} moved"
+        + (
+            f" ({moved_between} of the added blocks moved from another section)"
+            if moved_between
+            else ""
+        )
+    )
 
 
 # -------------------------------------------------------------------------
@@ -186,6 +215,10 @@ def _cite_spans(op: BlockOp) -> tuple[Span, ...]:
     return tuple(spans[:-1])
 
 
+def _item_text(value: Any) -> str:
+    return value.old if isinstance(value, ItemOp) else str(value)
+
+
 def block_lines(op: BlockOp) -> list[Line]:
     """How a block op prints: insertions and deletions marked inside its lines."""
     kind, whole = op.kind, _whole(op)
@@ -207,11 +240,12 @@ def block_lines(op: BlockOp) -> list[Line]:
             lines.append(Line("li", (spans,), line_op))
     elif kind == "table":
         lines.append(Line("caption", (_field_spans(op, "caption"),), whole))
+        # Each header item is one cell's string (not a row of cells, as in `rows`).
         header = [
-            (_cell_spans(v, o) if words is None else (words,))
+            words if words is not None else (Span(o, _item_text(v)),)  # type: ignore[arg-type]
             for o, v, words in _items(op, "header")
         ]
-        lines.append(Line("th", tuple(c[0] for c in header), whole))
+        lines.append(Line("th", tuple(header), whole))
         for line_op, value, _ in _items(op, "rows"):
             lines.append(Line("td", _cell_spans(value, line_op), line_op))
     cites = _cite_spans(op)
@@ -248,43 +282,104 @@ def _explain_lines(op: BlockOp) -> list[str]:
     return lines
 
 
+# -------------------------------------------------------------------------
+# Section labels: "2.a Freedom of the Press", never "a. Freedom of the Press"
+# -------------------------------------------------------------------------
+
+
+def section_label(place: SectionPlace, places: dict[str, SectionPlace]) -> str:
+    """How a redline names a section: its number path, as the report prints it, and its title.
+
+    `places` are the sections of the same draft by id (for the parents). A
+    top-level section reads as its heading ("Section 2. Respect for Civil
+    Liberties", "Executive Summary"); a subsection by its parents' numbers
+    and its own, without "Section" and the full stops ("2.a Freedom of the
+    Press", "II.b ..."), as the published reports refer to one (the form of
+    :func:`hrdraft.prose.section_label`); an unnumbered subsection by its
+    parents' numbers and its title in brackets ("1.c (Prison and Detention
+    Center Conditions)"), so it never reads as its parent.
+    """
+    path = [place]
+    while path[-1].parent is not None and path[-1].parent in places:
+        path.append(places[path[-1].parent])
+    path.reverse()
+    if len(path) == 1:
+        return place.heading
+    numbers = [p.number.removeprefix("Section").strip().rstrip(".") for p in path]
+    number = ".".join(n for n in numbers if n)
+    if not place.number:
+        return f"{number} ({place.title})" if number else place.title
+    return f"{number} {place.title}"
+
+
+@dataclass(frozen=True)
+class SectionLabels:
+    """Each section's label (:func:`section_label`), by its id in the old and in the new draft."""
+
+    old: dict[str, str]
+    new: dict[str, str]
+
+    def of(self, section: SectionDiff) -> str:
+        """The section's label in the new draft (in the old one for a removed section)."""
+        return self.new[section.new.id] if section.new else self.old[section.old.id]  # type: ignore[union-attr]
+
+
+def section_labels(diff: ReportDiff) -> SectionLabels:
+    """The labels of every section of both drafts of `diff`."""
+    old = {s.old.id: s.old for s in diff.sections if s.old}
+    new = {s.new.id: s.new for s in diff.sections if s.new}
+    return SectionLabels(
+        {sid: section_label(p, old) for sid, p in old.items()},
+        {sid: section_label(p, new) for sid, p in new.items()},
+    )
+
+
+def _with_id(label: str, section_id: str) -> str:
+    """The label, and the section's id after it where the label does not start with it."""
+    if label.startswith((f"{section_id} ", f"Section {section_id}. ")):
+        return label
+    return f"{label} [{section_id}]"
+
+
 @dataclass(frozen=True)
 class _SectionNames:
-    """Headings and redline anchors of sections, by old-draft and by new-draft id."""
+    """Labels and redline anchors of sections, by old-draft and by new-draft id."""
 
     old: dict[str, tuple[str, str]]
     new: dict[str, tuple[str, str]]
 
 
-def _section_names(diff: ReportDiff) -> _SectionNames:
+def _section_names(diff: ReportDiff, labels: SectionLabels) -> _SectionNames:
     old: dict[str, tuple[str, str]] = {}
     new: dict[str, tuple[str, str]] = {}
     for section in diff.sections:
         if section.old:
-            old[section.old.id] = (section.old.heading, section.place.id)
+            old[section.old.id] = (labels.old[section.old.id], section.place.id)
         if section.new:
-            new[section.new.id] = (section.new.heading, section.place.id)
+            new[section.new.id] = (labels.new[section.new.id], section.place.id)
     return _SectionNames(old, new)
 
 
 def _moved(op: BlockOp, where: _SectionNames) -> tuple[str, str]:
     """For a block moved between sections: ("moved here, unchanged, from
-    a. Torture [1.a]" or "moved, unchanged, to ...", the redline anchor of
-    that section); ("", "") for any other block."""
+    1.a Torture" or "moved, unchanged, to ...", the redline anchor of that
+    section); ("", "") for any other block."""
     if op.moved_from:
-        heading, anchor = where.old.get(op.moved_from, (op.moved_from, ""))
-        return f"moved here, unchanged, from {heading} [{op.moved_from}]", anchor
+        label, anchor = where.old.get(op.moved_from, (op.moved_from, ""))
+        return f"moved here, unchanged, from {_with_id(label, op.moved_from)}", anchor
     if op.moved_to:
-        heading, anchor = where.new.get(op.moved_to, (op.moved_to, ""))
-        return f"moved, unchanged, to {heading} [{op.moved_to}]", anchor
+        label, anchor = where.new.get(op.moved_to, (op.moved_to, ""))
+        return f"moved, unchanged, to {_with_id(label, op.moved_to)}", anchor
     return "", ""
 
 
-def _heading(section: SectionDiff) -> str:
-    place = section.place
-    if section.old and section.new and section.old.heading != section.new.heading:
-        return f"{section.new.heading} (was {section.old.id}: {section.old.heading})"
-    return f"{place.heading} [{place.id}]"
+def _heading(section: SectionDiff, labels: SectionLabels) -> str:
+    label = labels.of(section)
+    if section.old and section.new:
+        old_label = labels.old[section.old.id]
+        if old_label != label:
+            return f"{_with_id(label, section.new.id)} (was {_with_id(old_label, section.old.id)})"
+    return _with_id(label, section.place.id)
 
 
 def _status_words(section: SectionDiff) -> str:
@@ -328,6 +423,8 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
     )
     if diff.audience != "public":
         console.print(Text("INTERNAL: this diff shows text of an internal draft", style="bold red"))
+    for note in comparison_notes(diff):
+        console.print(Text(for_terminal(note), style="bold yellow"), soft_wrap=True)
     if not diff.changed:
         console.print("No changes.")
         return
@@ -343,21 +440,9 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
                     (for_terminal(str(new)), "green"),
                 )
             )
-    summary = _summary(diff)
-    console.print(
-        f"{summary['sections_changed']} changed, {summary['sections_added']} added, "
-        f"{summary['sections_removed']} removed, "
-        f"{summary['sections_unchanged']} unchanged sections; "
-        f"blocks: {summary['blocks_changed']} changed, {summary['blocks_added']} added, "
-        f"{summary['blocks_removed']} removed, {summary['blocks_moved']} moved"
-        + (
-            f" ({summary['blocks_moved_between_sections']} of the added blocks moved "
-            "from another section)"
-            if summary["blocks_moved_between_sections"]
-            else ""
-        )
-    )
-    where = _section_names(diff)
+    console.print(summary_text(diff))
+    labels = section_labels(diff)
+    where = _section_names(diff, labels)
     id_width = max((len(s.place.id) for s in diff.changed_sections), default=0)
     for section in diff.changed_sections:
         counts = section.counts
@@ -369,14 +454,20 @@ def print_diff(diff: ReportDiff, console: Console, *, context: bool = False) -> 
     unchanged = [s.id for s in diff.sections if s not in diff.changed_sections]
     if unchanged:
         console.print(
-            Text(f"  {len(unchanged)} unchanged sections: {', '.join(unchanged)}", style="dim"),
+            Text(
+                f"  {plural(len(unchanged), 'unchanged section')}: {', '.join(unchanged)}",
+                style="dim",
+            ),
             soft_wrap=True,
         )
 
     for section in diff.changed_sections:
         console.print()
         console.print(
-            Text(f"§ {for_terminal(_heading(section))}: {_status_words(section)}", style="bold"),
+            Text(
+                f"§ {for_terminal(_heading(section, labels))}: {_status_words(section)}",
+                style="bold",
+            ),
             soft_wrap=True,
         )
         for op in section.blocks:
@@ -584,7 +675,8 @@ def _block_view(
 
 def _view(diff: ReportDiff, renderer: Renderer) -> list[dict[str, Any]]:
     """What the template lays out: each section with its blocks' markup and reasons."""
-    where = _section_names(diff)
+    labels = section_labels(diff)
+    where = _section_names(diff, labels)
     language = diff.new.get("language")
     sections = []
     for section in diff.sections:
@@ -600,13 +692,14 @@ def _view(diff: ReportDiff, renderer: Renderer) -> list[dict[str, Any]]:
             {
                 "id": section.place.id,
                 "depth": section.place.depth,
-                "heading": section.place.heading,
-                "old_heading": section.old.heading if section.old else "",
+                "heading": labels.of(section),
+                "old_heading": labels.old[section.old.id] if section.old else "",
                 "old_id": section.old.id if section.old else "",
                 "status": section.status,
                 "structure": section.structure,
                 "changed": changed,
                 "counts": section.counts,
+                "size": plural(len(section.blocks), "block"),
                 "blocks": [_block_view(op, where, renderer, context) for op in section.blocks],
             }
         )
@@ -662,6 +755,8 @@ def redline_html(diff: ReportDiff, renderer: Renderer, comments: Iterable[Any] =
             sections=sections,
             review_comments=_with_comments(sections, comments),
             summary=_summary(diff),
+            summary_text=summary_text(diff),
+            notes=comparison_notes(diff),
             records=[explain_text(e) for e in diff.records],
             old_label=_version_label(diff.old),
             new_label=_version_label(diff.new),
