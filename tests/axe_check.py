@@ -73,13 +73,18 @@ def axe_script() -> Path:
     if npm is None:
         raise Unavailable("npm is not installed (apt-get install npm), so axe-core cannot be had")
     CACHE.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        [npm, "install", "--prefix", str(CACHE), *_NPM_FLAGS, AXE_CORE],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    # Two test workers on a fresh checkout: one installs, the other waits.
+    with (CACHE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _installed_version() == wanted:
+            return _SCRIPT
+        done = subprocess.run(
+            [npm, "install", "--prefix", str(CACHE), *_NPM_FLAGS, AXE_CORE],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
     if done.returncode != 0 or _installed_version() != wanted:
         raise Unavailable(f"npm install {AXE_CORE} failed: {done.stderr.strip()[-500:]}")
     return _SCRIPT
