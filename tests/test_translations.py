@@ -158,11 +158,21 @@ def test_a_translation_may_not_write_an_unconsented_name_in_latin_letters(run, t
         "persons": [{"name": "张伟", "role": "victim", "consent": "anonymous"}],
         "translations": {"en": {"summary": "police detained the journalist Zhang Wei."}},
     }
-    result = _ingest(run, tmp_path, [TRANSLATED, chinese], code=1)
+    # The name left in its own script is the scrubber's to replace: accepted.
+    kept = {
+        **chinese,
+        "id": "XA-T-3",
+        "translations": {"en": {"summary": "police detained the journalist 张伟 for a week."}},
+    }
+    result = _ingest(run, tmp_path, [TRANSLATED, chinese, kept], code=1)
     assert "translations.en.summary writes the name of persons.0" in result.output
+    assert "1 row quarantined" in result.output
     _, public, internal = _drafts(run, tmp_path)
     for text in (public, _text(internal)):
         assert "Zhang" not in text and "张伟" not in text
+    assert (
+        "police detained the journalist for a week (unofficial translation from Chinese)" in public
+    )
 
 
 def test_an_uwazi_row_with_spanish_columns_is_one_record_told_once(run, tmp_path):
