@@ -1,8 +1,9 @@
 """The report document: the typed tree every stage after `build` works on.
 
 `Report` › `Section` › blocks (`Paragraph`, `BulletList`, `Table`, `Note`,
-`Pointer`). HTML, PDF, Markdown export, versions and diffs are all functions
-of this tree, never of each other's output. It serialises to JSON losslessly
+`Pointer`, and `Conflict`, which only a three-way merge makes). HTML, PDF,
+Markdown export, versions and diffs are all functions of this tree, never of
+each other's output. It serialises to JSON losslessly
 (`Report.model_dump_json()` / `Report.model_validate_json()`).
 
 Text in blocks is the safe Markdown subset of docs/records.md; the renderer,
@@ -74,7 +75,44 @@ class Pointer(_Node):
     text: str
 
 
-Block = Annotated[Paragraph | BulletList | Table | Note | Pointer, Field(discriminator="kind")]
+# The blocks a plugin builds; a conflict holds these, never another conflict.
+PlainBlock = Annotated[Paragraph | BulletList | Table | Note | Pointer, Field(discriminator="kind")]
+
+
+class Conflict(_Node):
+    """A block both a reviewer and the records changed, differently: both texts, unresolved.
+
+    A three-way merge (``hrdraft.history.merge``) puts it where the block
+    was. `reviewer` is the reviewer's text (empty: the reviewer deleted the
+    block), `records` the new compile's (empty: the records no longer give
+    it), `base` the text both started from. The versions the two sides come
+    from label them in a draft. Resolved by ``hrdraft versions resolve`` or
+    by a further import.
+    """
+
+    kind: Literal["conflict"] = "conflict"
+    id: str = Field(description="Its number within the draft, e.g. '1'")
+    reviewer: tuple[PlainBlock, ...] = ()
+    records: tuple[PlainBlock, ...] = ()
+    base: tuple[PlainBlock, ...] = ()
+    reviewer_version: int | None = Field(None, description="The reviewer's version, e.g. 14")
+    records_version: int | None = Field(None, description="The new compile's version, e.g. 16")
+
+    @property
+    def cites(self) -> tuple[Cite, ...]:
+        """Every citation of either side (a table's rows too), so code that asks a
+        block for its records sees a conflict's (the base's are not shown)."""
+        found: list[Cite] = []
+        for block in (*self.reviewer, *self.records):
+            found += getattr(block, "cites", ())
+            for row in getattr(block, "row_cites", ()):
+                found += row
+        return tuple(dict.fromkeys(found))
+
+
+Block = Annotated[
+    Paragraph | BulletList | Table | Note | Pointer | Conflict, Field(discriminator="kind")
+]
 
 
 class Section(_Node):

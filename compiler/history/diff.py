@@ -61,6 +61,7 @@ __all__ = [
     "SectionDiff",
     "SectionPlace",
     "Span",
+    "align_blocks",
     "apply",
     "comparison_notes",
     "diff_reports",
@@ -248,6 +249,20 @@ def _reading_order(op: BlockOp) -> tuple[float, int]:
     if op.new_index is not None:
         return (op.new_index, 1)
     return (op.old_index - 0.5, 0)  # type: ignore[operator]
+
+
+def align_blocks(a: Sequence[Any], b: Sequence[Any]) -> list[tuple[int, int]]:
+    """(index in `a`, index in `b`) of each block of `a` that is still a block of `b`
+    (unchanged, moved or changed), as a diff aligns two versions of one section.
+
+    The three-way merge (compiler/history/merge.py) pairs blocks with this.
+    """
+    ops = _diff_blocks(a, b, _Context())
+    return sorted(
+        (op.old_index, op.new_index)
+        for op in ops
+        if op.old_index is not None and op.new_index is not None
+    )
 
 
 # -------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from ..document import (
     Block,
     BulletList,
     Cite,
+    Conflict,
     Note,
     Paragraph,
     Pointer,
@@ -131,6 +132,13 @@ def _block(block: Block, current: _Current) -> Block:
         return block.model_copy(update=update)
     if isinstance(block, Note | Pointer):
         return block.model_copy(update={"text": current.text(block.text)})
+    if isinstance(block, Conflict):  # each text of each side, as if it stood alone
+        return block.model_copy(
+            update={
+                side: tuple(_block(b, current) for b in getattr(block, side))
+                for side in ("reviewer", "records", "base")
+            }
+        )
     return block
 
 
@@ -189,7 +197,7 @@ def view(store: Store, report: Report) -> View:
     withdrawn = tuple(
         text
         for old, new in zip(report.walk(), filtered.walk(), strict=True)
-        for before, after in zip(old.blocks, new.blocks, strict=True)
+        for before, after in _plain_pairs(old.blocks, new.blocks)
         if before != after and WITHDRAWN in _texts(after)
         for text in _texts(before)
         if text and text != WITHDRAWN
@@ -207,6 +215,16 @@ def _source(entry: SourceEntry, current: _Current) -> SourceEntry:
     return entry.model_copy(
         update={"source": text(entry.source), "citation": text(entry.citation), "url": url}
     )
+
+
+def _plain_pairs(old: Iterable[Block], new: Iterable[Block]) -> Iterable[tuple[Block, Block]]:
+    """Each block before and after filtering; a conflict's blocks one by one."""
+    for before, after in zip(old, new, strict=True):
+        if isinstance(before, Conflict) and isinstance(after, Conflict):
+            for side in ("reviewer", "records", "base"):
+                yield from zip(getattr(before, side), getattr(after, side), strict=True)
+        else:
+            yield before, after
 
 
 def _texts(block: Block) -> list[str]:
