@@ -305,6 +305,20 @@ def test_forgetting_a_person_takes_their_name_out_of_comments_and_review_notes(
     assert texts[0].endswith("confirmed the date by phone") and texts[1].startswith("Ask ")
 
 
+def test_forgetting_a_person_named_only_in_a_comment_still_takes_them_out(
+    db: str, tmp_path: Path
+) -> None:
+    compile_(db, tmp_path / "out")
+    name = "Harriet Vellacourt"  # in no record: only a reviewer wrote the name
+    ok(invoke(db, "review", "comment", "1", "--section", "2.a", "-m", f"Call {name} back"))
+    result = invoke(db, "forget", name, "--country", "XA", "--yes")
+    ok(result)
+    assert "nothing to change" not in result.output
+    assert "1 review comment" in result.output
+    [comment] = shown(db, 1)["comments"]
+    assert "Vellacourt" not in comment["text"] and comment["text"].startswith("Call ")
+
+
 # -------------------------------------------------------------------------
 # Authors
 # -------------------------------------------------------------------------

@@ -56,6 +56,7 @@ def _counts(erased: erasure.Erased) -> str:
         f"{plural(erased.revisions, 'revision')}, "
         f"{plural(erased.quarantined, 'quarantined row')}, "
         f"{plural(erased.versions, 'stored version')}"
+        + (f", {plural(erased.review_texts, 'review comment')}" if erased.review_texts else "")
     )
 
 

@@ -69,10 +69,14 @@ class Erased:
     revisions: int = 0
     quarantined: int = 0
     versions: int = 0
+    # Reviewers' comments and review notes that named the person.
+    review_texts: int = 0
 
     @property
     def nothing(self) -> bool:
-        return not (self.records or self.revisions or self.quarantined or self.versions)
+        return not (
+            self.records or self.revisions or self.quarantined or self.versions or self.review_texts
+        )
 
 
 class Scrubber(Protocol):
@@ -465,7 +469,7 @@ def forget_person(
             listing,
             dry_run=dry_run,
         )
-    erased = Erased(records, revisions, quarantined, versions)
+    erased = Erased(records, revisions, quarantined, versions, notes)
     if not dry_run:
         _finish(store, "erasure forget", erased, country=country, review_texts=str(notes))
     return erased
