@@ -3,8 +3,10 @@
 For each requested draft: fingerprint the inputs (record revisions in scope,
 the files of the core and of every plugin, templates, options) → reuse the
 version made from exactly these inputs, or build the document and save it
-as a new version → render HTML and PDF unless the files on disk already
-come from that version.
+as a new version → when a reviewer's version tops the draft, also a merged
+version carrying the reviewer's edits onto it (compiler/history/carry.py),
+whose drafts are then the ones written → render HTML and PDF unless the
+files on disk already come from that version.
 Everything is gathered first, then written, so a failing draft leaves the
 others' files intact and says which draft failed and why.
 """
@@ -24,6 +26,7 @@ from .build import BuildContext, BuildRequest, build_report, empty_sections, res
 from .countries import country_name
 from .document import Report
 from .errors import HrdraftError, NotFoundError
+from .history.carry import Carried, carry_forward
 from .history.refilter import load_for_output
 from .history.versions import Version, find_by_fingerprint, save_compiled
 from .jobs import DraftFailure, compile_in_processes
@@ -59,6 +62,9 @@ class DraftResult:
     # Records in scope the draft does not cite, with why (record id, reason);
     # None when the version was reused (its first compile reported them).
     unplaced: list[tuple[str, str]] | None = None
+    # A reviewer's version topped the draft: what the compile did with it
+    # (`version` is then the merged one, or the reviewer's when nothing changed).
+    carried: Carried | None = None
 
     @property
     def label(self) -> str:
@@ -243,10 +249,18 @@ def compile_draft(
         version, new_version = save_compiled(
             store, document, fingerprint=fp, section=request.section or "", author=request.author
         )
+    # A reviewer's version on top of the draft: its edits are carried onto this compile.
+    carried = carry_forward(store, version, author=request.author)
+    if carried is not None:
+        warnings += carried.dropped
+        if carried.current.id != version.id:  # "new" now says whether the merge is
+            version, document, new_version = carried.current, None, carried.new
+
 
     stem = output_stem(out_dir, request)
     manifest = _read_manifest(stem)
     result = DraftResult(request, version, new_version, warnings=warnings, unplaced=unplaced)
+    result.carried = carried
     from .render.writers import WriteContext, find_writer
 
     # One context per draft: the PDF writer reuses the HTML the html writer made.

@@ -130,6 +130,34 @@ def _print_unplaced(result: DraftResult, explain: bool) -> None:
             console.print(f"  {escape(record)}: {escape(reason)}", soft_wrap=True)
 
 
+def _print_carried(result: DraftResult) -> None:
+    """What the compile did with a reviewer's version on top of the draft."""
+    carried = result.carried
+    if carried is None:
+        return
+    ours, theirs = carried.reviewer.id, carried.compiled.id
+    if carried.merged is None:
+        same = (
+            f"the new compile v{theirs} reads as v{carried.base.id}"
+            if theirs != carried.base.id
+            else f"nothing changed since v{theirs}"
+        )
+        line = (
+            f"{result.label}: v{ours} ({carried.reviewer.origin}) stays current: {same}, "
+            "the compile it was made from"
+        )
+    else:
+        v = carried.merged.id
+        done = "merged" if carried.new else "already merged"
+        line = (
+            f"{result.label}: {done} the reviewer's v{ours} with the new compile v{theirs} "
+            f"→ v{v}: {plural(carried.conflicts, 'conflict')}"
+        )
+        if carried.conflicts:
+            line += f" (`hrdraft versions conflicts {v}`)"
+    console.print(line, markup=False, soft_wrap=True)
+
+
 def run_compile(
     store: Store,
     plugins: Plugins,
@@ -200,6 +228,8 @@ def run_compile(
         console.print(table)
     for line in superseding:
         console.print(f"{line} (which stays as it was cleared)", markup=False, soft_wrap=True)
+    for result in results:
+        _print_carried(result)
     for result in results:
         if explain and result.unplaced is None:
             # A reused version: its first compile reported this; --explain asks

@@ -43,7 +43,7 @@ def _version_data(version: Version) -> dict[str, object]:
 
 @cli.group("versions")
 def versions_group() -> None:
-    """Stored draft versions: list, show, import an edited draft."""
+    """Stored draft versions: list, show, import an edited draft, resolve a merge's conflicts."""
 
 
 @versions_group.command("list")
@@ -320,3 +320,6 @@ def _emit(
         return
     write_private(out, data)
     console.print(f"Wrote {out}{note}", markup=False, soft_wrap=True)
+
+
+from . import merge as _merge  # noqa: E402, F401  (registers versions conflicts/resolve)

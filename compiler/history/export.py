@@ -5,7 +5,8 @@ front-matter block naming the version it is based on; one heading per
 section ending in its stable id, ``## 1.c. Torture ... {#1.c}``; paragraphs
 as paragraphs with citation markers ``[^RECORD@REVISION]``; lists, tables,
 notes and pointers inside ``::: kind`` fences (pandoc's fenced divs, which
-editors leave alone).
+editors leave alone); a merge's unresolved conflict as a ``::: conflict``
+fence holding both texts, which an import refuses until one is chosen.
 
 An import is held to its base version: same sections in the same order with
 the same headings (the outline belongs to the edition, not the drafter), the
@@ -19,26 +20,46 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .. import safe_yaml
-from ..document import Block, BulletList, Cite, Note, Paragraph, Pointer, Report, Section, Table
+from ..document import (
+    Block,
+    BulletList,
+    Cite,
+    Conflict,
+    Note,
+    Paragraph,
+    Pointer,
+    Report,
+    Section,
+    Table,
+)
 from ..errors import HrdraftError, InputFileError
 from ..store import Store
 from .refilter import View, view
 from .versions import Version, load_version, save_version
 
-__all__ = ["EXPORT_FORMAT", "ImportedDraft", "export_markdown", "import_markdown", "parse_markdown"]
+__all__ = [
+    "EXPORT_FORMAT",
+    "ImportedDraft",
+    "export_markdown",
+    "import_markdown",
+    "parse_markdown",
+    "protection_problem",
+]
 
 EXPORT_FORMAT = 1
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{#([^}\s]+)\}\s*$")
 _FENCE = re.compile(r"^:::\s*([a-z]+)(?:\s+(.*?))?\s*$")
 _CITE = re.compile(r"[ \t]*\[\^([^\]\s]+)@(\d+)\]")
 _ROW_CITES = re.compile(r"^Row (\d+) cites:(.*)$")
+# A merge's conflict, or one of its two sides, still in an edited file.
+_CONFLICT = re.compile(r"^:{3,}\s*(conflict|reviewer|records)\b\s*(\S*)")
 _HELP = (
     "<!-- hrdraft draft for editing. Change the text freely. Keep each heading as it is"
     " (the {#id} at its end names the section), the sections in their order, and the"
@@ -90,7 +111,33 @@ def _block_markdown(block: Block) -> str:
         return "\n".join([*lines, ":::"])
     if isinstance(block, Note):
         return f"::: note {block.label}\n{block.text}\n:::"
+    if isinstance(block, Conflict):
+        return _conflict_markdown(block)
     return f"::: pointer {block.report}\n{block.text}\n:::"
+
+
+def _conflict_markdown(conflict: Conflict) -> str:
+    """Both texts in one fence (pandoc nests fenced divs), for the drafter to choose."""
+
+    def side(name: str, version: int | None, blocks: tuple[Block, ...], whose: str) -> str:
+        label = f" v{version}" if version is not None else ""
+        body = [_block_markdown(b) for b in blocks] or [f"<!-- {whose} deleted this passage -->"]
+        return "\n\n".join([f"::: {name}{label}", *body, ":::"])
+
+    help_text = (
+        f"<!-- Conflict {conflict.id}: the reviewer and the records both changed this passage."
+        " Keep one text (or write your own), then delete the other and every ::: line of"
+        f" this conflict; or let `hrdraft versions resolve` choose. -->"
+    )
+    return "\n\n".join(
+        [
+            f"::: conflict {conflict.id}",
+            help_text,
+            side("reviewer", conflict.reviewer_version, conflict.reviewer, "the reviewer"),
+            side("records", conflict.records_version, conflict.records, "the new compile"),
+            ":::",
+        ]
+    )
 
 
 def export_markdown(version: Version, report: Report) -> str:
@@ -224,6 +271,16 @@ def parse_markdown(
             "keep the front matter the export wrote",
         )
 
+    for number, line in enumerate(lines[end + 1 :], end + 2):
+        if (m := _CONFLICT.match(line)) is not None:
+            what = f"conflict {m[2]}".strip() if m[1] == "conflict" else f"a conflict's {m[1]} side"
+            raise InputFileError(
+                path,
+                f"{what} is not resolved",
+                number,
+                "keep one of the two texts (or write your own) and delete the other and every "
+                "::: line of the conflict; or choose with `hrdraft versions resolve`",
+            )
     sections: list[ParsedSection] = []
     i = end + 1
     while i < len(lines):
@@ -399,6 +456,24 @@ def _check_protection(path: str, text: str, parsed: list[ParsedSection], shown: 
                 _line_of(lines, passage, 1),
                 "remove it: the record it came from may no longer be shown",
             )
+
+
+def protection_problem(block: Block, shown: View, withdrawn: Iterable[str] = ()) -> str | None:
+    """Why `block` may not stand in a draft checked against `shown`, as an import checks it.
+
+    It names a person who may not be named (the current consent of the
+    records it cites decides), or it brings back a passage withdrawn from
+    `shown` or one of `withdrawn`; None when it may stand. A three-way
+    merge checks the reviewer's text it carries forward with this.
+    """
+    for value in _block_texts(block):
+        if value and shown.findings(value, _block_cites(block)):
+            return "names a person who may not be named in this draft"
+    folded = " ".join(" ".join(_block_texts(block)).split())
+    for passage in (*shown.withdrawn, *withdrawn):
+        if len(passage) >= _WITHDRAWN_MIN and " ".join(passage.split()) in folded:
+            return "brings back a passage that has been withdrawn from this draft"
+    return None
 
 
 def import_markdown(store: Store, path: Path, *, author: str, message: str) -> ImportedDraft:

@@ -248,6 +248,19 @@ def block_lines(op: BlockOp) -> list[Line]:
         lines.append(Line("th", tuple(header), whole))
         for line_op, value, _ in _items(op, "rows"):
             lines.append(Line("td", _cell_spans(value, line_op), line_op))
+    elif kind == "conflict":
+        # A merge's conflict: each side's blocks as those blocks print, under a label
+        # (a changed conflict prints as it now is).
+        data = _new_block(op) if op.op == "changed" else op.block
+        inner_op = "unchanged" if op.op == "changed" else op.op
+        sides = (("reviewer", "reviewer's text"), ("records", "new text from the records"))
+        for side, label in sides:
+            version = data.get(f"{side}_version")
+            title = f"Conflict {data.get('id')} — {label}" + (f" (v{version})" if version else "")
+            lines.append(Line("note", ((Span(whole, title + ":"),),), whole))
+            for inner in data.get(side) or ():
+                inner_block = BlockOp(inner_op, inner["kind"], op.old_index, op.new_index, inner)  # type: ignore[arg-type]
+                lines += block_lines(inner_block)
     cites = _cite_spans(op)
     if cites:
         lines.append(Line("cites", (cites,), whole))

@@ -16,6 +16,7 @@ from ..store.versions import (
     load_version,
     previous_version,
     save_compiled,
+    save_merged,
     save_version,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "load_version",
     "previous_version",
     "save_compiled",
+    "save_merged",
     "save_version",
 ]

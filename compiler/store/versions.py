@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from ..document import Report
 from ..errors import NotFoundError
@@ -122,6 +123,19 @@ def _row(
     )
 
 
+def _lock_draft(session: Session, key: tuple[object, ...]) -> None:
+    """Hold one draft's lock to the end of the transaction: its versions' checks and inserts
+    are then one step, whoever else compiles or merges it at once."""
+    if session.get_bind().dialect.name == "postgresql":
+        digest = hashlib.sha256(repr(key).encode()).digest()
+        lock = int.from_bytes(digest[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
+    else:
+        # A write statement takes SQLite's write lock even when it changes
+        # nothing; every other writer now waits for this transaction.
+        session.execute(text("UPDATE versions SET id = id WHERE 0 = 1"))
+
+
 def save_compiled(
     store: Store, document: Report, *, fingerprint: str, section: str = "", author: str = ""
 ) -> tuple[Version, bool]:
@@ -147,14 +161,7 @@ def save_compiled(
         document.edition,
     )
     with store.session.begin() as session:
-        if session.get_bind().dialect.name == "postgresql":
-            digest = hashlib.sha256(repr(key).encode()).digest()
-            lock = int.from_bytes(digest[:8], "big", signed=True)
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
-        else:
-            # A write statement takes SQLite's write lock even when it changes
-            # nothing; every other writer now waits for this transaction.
-            session.execute(text("UPDATE versions SET id = id WHERE 0 = 1"))
+        _lock_draft(session, key)
         assert_current_key(session.connection(), keyring)
         same = session.scalars(
             select(StoredVersion)
@@ -185,6 +192,60 @@ def save_compiled(
         session.add(row)
         session.flush()
         version = Version.of(row, keyring)
+    note(store, versions_saved=version.id)
+    return version, True
+
+
+def save_merged(
+    store: Store,
+    document: Report,
+    *,
+    reviewer: Version,
+    base: Version,
+    theirs: Version,
+    author: str,
+    message: str,
+) -> tuple[Version, bool]:
+    """Save a three-way merge: the reviewer's version (its parent), its base and the new compile.
+
+    Returns (version, created). A merge of the same reviewer's version with
+    the same compile that is already stored is returned instead (two
+    officers compiling at once), checked and inserted under the draft's
+    lock as :func:`save_compiled` does.
+    """
+    body = document.model_dump_json()
+    key = (
+        document.report_type,
+        document.country,
+        document.year,
+        document.audience,
+        reviewer.section,
+        document.edition,
+    )
+    fingerprint = hashlib.sha256(f"merge {reviewer.id} {base.id} {theirs.id}".encode()).hexdigest()
+    with store.session.begin() as session:
+        _lock_draft(session, key)
+        assert_current_key(session.connection(), store.keyring)
+        same = session.scalars(
+            select(StoredVersion)
+            .where(
+                StoredVersion.origin == "merged",
+                StoredVersion.parent_id == reviewer.id,
+                StoredVersion.theirs_id == theirs.id,
+            )
+            .order_by(StoredVersion.id.desc())
+            .limit(1)
+        ).first()
+        if same is not None:
+            return Version.of(same, store.keyring), False
+        row = _row(
+            store, document, fingerprint, reviewer.section, "merged", author, message,
+            reviewer.id, body,
+        )  # fmt: skip
+        row.base_id, row.theirs_id = base.id, theirs.id
+        session.add(row)
+        session.flush()
+        version = Version.of(row, store.keyring)
     note(store, versions_saved=version.id)
     return version, True
 
