@@ -85,7 +85,9 @@ def list_command(
             str(v.id),
             f"{v.report_type} {v.country} {v.year} {v.audience}{part}",
             v.edition,
-            v.origin + (f" (from v{v.parent_id})" if v.parent_id else ""),
+            v.origin
+            + (f" (v{v.parent_id} onto v{v.theirs_id})" if v.theirs_id else "")
+            + (f" (from v{v.parent_id})" if v.parent_id and not v.theirs_id else ""),
             states.get(v.id, "").replace("_", " "),
             v.created_at.strftime("%Y-%m-%d %H:%M"),
             # What a person typed is text, never markup.
