@@ -424,7 +424,9 @@ def self_attributed(record: Record, text: str | None = None) -> bool:
     )
 
 
-def attribution(record: Record, period: Period | None = None) -> str:
+def attribution(
+    record: Record, period: Period | None = None, translated_from: str | None = None
+) -> str:
     """The record's summary as attributed draft prose.
 
     The source is named with its kind ("The NGO Red Norte reported that
@@ -449,6 +451,11 @@ def attribution(record: Record, period: Period | None = None) -> str:
     reported (events on March 14; original in Spanish, not translated):``.
     Use :func:`record_paragraphs` to get the original as its own paragraph
     with its language tag.
+
+    A record given in its English translation (`translated_from`, the
+    original's language tag: see ``hrdraft.select.SelectedRecord``) is
+    attributed like an English one and says so, as the published reports
+    do: ``... detained 40 protesters (unofficial translation from Spanish).``
     """
     that_frame, quote_frame = _frames(record)
     summary = record.summary.strip()
@@ -466,7 +473,11 @@ def attribution(record: Record, period: Period | None = None) -> str:
         if when:
             clause = f"{when}, {clause}"
         clause = f"{that_frame} {clause}"
-    if not clause.endswith((".", "!", "?", '"', "”")):
+    if translated_from:
+        label = f"(unofficial translation from {language_name(translated_from)})"
+        stop = clause[-1] if clause.endswith((".", "!", "?")) else "."
+        clause = f"{clause[:-1] if stop == clause[-1:] else clause} {label}{stop}"
+    elif not clause.endswith((".", "!", "?", '"', "”")):
         clause += "."
     return clause
 
@@ -474,13 +485,31 @@ def attribution(record: Record, period: Period | None = None) -> str:
 def record_paragraphs(item: SelectedRecord, period: Period | None = None) -> list[Paragraph]:
     """The paragraphs one record contributes, each citing it.
 
-    An English record gives one attributed paragraph. A record in another
-    language gives two: the English attribution frame, then the original
-    text as its own paragraph tagged with the record's language, so the
-    renderer marks it (``lang``/``dir``) and a translator can find it.
+    An English record gives one attributed paragraph, and so does a record
+    given in its English translation (labelled as one); an internal draft
+    adds the translated record's original after it, tagged with its
+    language. A record in another language without a translation gives two:
+    the English attribution frame, then the original text as its own
+    paragraph tagged with the record's language, so the renderer marks it
+    (``lang``/``dir``) and a translator can find it.
     `period` is the draft's reporting period (see :func:`attribution`).
     """
     record = item.record
+    if item.translated_from:
+        # The translation, labelled; the internal draft keeps the original
+        # after it, tagged with its language, for the officer to check.
+        out = [
+            Paragraph(text=attribution(record, period, item.translated_from), cites=(item.cite,))
+        ]
+        if item.original is not None:
+            out.append(
+                Paragraph(
+                    text=item.original.summary.strip(),
+                    cites=(item.cite,),
+                    lang=item.original.language,
+                )
+            )
+        return out
     if is_english(record):
         return [Paragraph(text=attribution(record, period), cites=(item.cite,))]
     return [
