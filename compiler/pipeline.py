@@ -33,6 +33,7 @@ from .jobs import DraftFailure, compile_in_processes
 from .plugins import Plugins
 from .safe_write import write_private
 from .select import inputs_of, select_records
+from .select.translations import untranslated as untranslated_ids
 from .store import Store
 from .words import plural
 
@@ -62,6 +63,9 @@ class DraftResult:
     # Records in scope the draft does not cite, with why (record id, reason);
     # None when the version was reused (its first compile reported them).
     unplaced: list[tuple[str, str]] | None = None
+    # Records the draft prints in their original language (no translation
+    # into the report's); None when the version was reused.
+    untranslated: list[str] | None = None
     # A reviewer's version topped the draft: what the compile did with it
     # (`version` is then the merged one, or the reviewer's when nothing changed).
     carried: Carried | None = None
@@ -241,11 +245,13 @@ def compile_draft(
     new_version = False
     document = None  # loaded only if something must be rendered
     unplaced: list[tuple[str, str]] | None = None
+    untranslated: list[str] | None = None
     if version is None:
         document, built = build_from_store(store, plugins, request)
         warnings += [f"section {s} has no text" for s in empty_sections(document)]
         warnings += built.placement.warnings
         unplaced = list(built.unplaced)
+        untranslated = untranslated_ids(built.items)
         version, new_version = save_compiled(
             store, document, fingerprint=fp, section=request.section or "", author=request.author
         )
@@ -256,10 +262,16 @@ def compile_draft(
         if carried.current.id != version.id:  # "new" now says whether the merge is
             version, document, new_version = carried.current, None, carried.new
 
-
     stem = output_stem(out_dir, request)
     manifest = _read_manifest(stem)
-    result = DraftResult(request, version, new_version, warnings=warnings, unplaced=unplaced)
+    result = DraftResult(
+        request,
+        version,
+        new_version,
+        warnings=warnings,
+        unplaced=unplaced,
+        untranslated=untranslated,
+    )
     result.carried = carried
     from .render.writers import WriteContext, find_writer
 

@@ -183,6 +183,7 @@ def _load_commands() -> None:
         records,
         reports,
         review,
+        translations,
         versions,
     )
 

@@ -28,6 +28,7 @@ from ..pipeline import (
 )
 from ..plugins import Plugins, get_plugins
 from ..render.writers import Writer, WriterKind, writers_of
+from ..select.translations import untranslated as untranslated_ids
 from ..store import Store, audit, open_store, reviews
 from ..words import article, plural
 from . import Env, cli, console, pass_env, render_options
@@ -128,6 +129,20 @@ def _print_unplaced(result: DraftResult, explain: bool) -> None:
     if explain:
         for record, reason in result.unplaced:
             console.print(f"  {escape(record)}: {escape(reason)}", soft_wrap=True)
+
+
+def _print_untranslated(result: DraftResult, explain: bool) -> None:
+    """Records the draft prints untranslated: a count, the ids with --explain."""
+    if not result.untranslated:
+        return
+    hint = "" if explain else " (ids: --explain, or `hrdraft translations missing`)"
+    console.print(
+        f"[yellow]untranslated:[/] {escape(result.label)}: "
+        f"{plural(len(result.untranslated), 'record')} printed in the original language, "
+        f"with no English translation{escape(hint)}"
+    )
+    if explain:
+        console.print(f"  {escape(', '.join(result.untranslated))}", soft_wrap=True)
 
 
 def _print_carried(result: DraftResult) -> None:
@@ -237,9 +252,11 @@ def run_compile(
             _, built = build_from_store(store, plugins, result.request)
             result.warnings = [*result.warnings, *built.placement.warnings]
             result.unplaced = list(built.unplaced)
+            result.untranslated = untranslated_ids(built.items)
         for warning in result.warnings:
             console.print(f"[yellow]warning:[/] {escape(result.label)}: {escape(warning)}")
         _print_unplaced(result, explain)
+        _print_untranslated(result, explain)
     for code in sorted({r.request.country for r in results}):
         if named(code, store).unnamed:  # its drafts print "Country XK"
             console.print(f"[yellow]warning:[/] {escape(unnamed_warning(code))}")
