@@ -57,14 +57,14 @@ def test_the_core_writers_are_registered_through_the_hook_like_a_plugins():
     plugins = load_plugins(entry_points=False)
     assert plugins.pm.has_plugin("hrdraft.render.writers")
     assert plugins.pm.has_plugin("hrdraft.history.writers")
-    assert list(writers_of(plugins, "draft")) == ["html", "pdf", "md"]
-    assert list(writers_of(plugins, "diff")) == ["terminal", "html", "pdf", "json"]
+    assert list(writers_of(plugins, "draft")) == ["html", "pdf", "docx", "md"]
+    assert list(writers_of(plugins, "diff")) == ["terminal", "html", "pdf", "json", "docx"]
     assert set(plugins.writers.values()) == {*CORE_WRITERS, *HISTORY_WRITERS}
     assert find_writer(plugins, "draft", "pdf").binary
     assert find_writer(plugins, "diff", "json").suffix == ".json"
     with pytest.raises(hrdraft.NotFoundError, match="no diff format 'md'") as error:
         find_writer(plugins, "diff", "md")
-    assert "terminal, html, pdf, json" in error.value.hint
+    assert "terminal, html, pdf, json, docx" in error.value.hint
 
 
 class _Watcher:
@@ -162,9 +162,9 @@ def test_a_plugins_format_is_compiled_offered_and_listed(txt_installed, run, tmp
     # A draft format is no diff format.
     assert "txt" not in run("diff", "--help").output
 
-    unknown = run("compile", "hrr", "--country", "XA", "--year", "2023", "--format", "docx")
+    unknown = run("compile", "hrr", "--country", "XA", "--year", "2023", "--format", "odt")
     assert unknown.exit_code == 2
-    assert "'docx' is not a draft format; choose from html, pdf, md, txt" in unknown.output
+    assert "'odt' is not a draft format; choose from html, pdf, docx, md, txt" in unknown.output
 
     versions = json.loads(run("versions", "list", "--json").output)
     exported = run("export", str(versions[-1]["id"]), "--format", "txt")
@@ -175,14 +175,14 @@ def test_without_the_plugin_the_format_is_not_offered(run, monkeypatch):
     monkeypatch.setattr(hrdraft.plugins, "_default", None)
     result = run("compile", "hrr", "--country", "XA", "--year", "2023", "--format", "txt")
     assert result.exit_code == 2
-    assert "'txt' is not a draft format; choose from html, pdf, md" in result.output
+    assert "'txt' is not a draft format; choose from html, pdf, docx, md" in result.output
     assert "txt" not in run("compile", "--help").output
 
 
 def test_diff_format_errors_list_the_diff_writers(run):
     result = run("diff", "1", "2", "--format", "md")
     assert result.exit_code == 2
-    assert "'md' is not a diff format; choose from terminal, html, pdf, json" in result.output
+    assert "'md' is not a diff format; choose from terminal, html, pdf, json, docx" in result.output
 
 
 # -------------------------------------------------------------------------

@@ -135,8 +135,17 @@ def show_command(env: Env, version_id: int, as_json: bool) -> None:
 @click.option("--message", required=True, help="What was changed and why.")
 @pass_env
 def import_command(env: Env, file: Path, author: str, message: str) -> None:
-    """Save an edited Markdown draft (from `hrdraft export`) as a new version."""
-    imported = import_markdown(env.store, file, author=author, message=message)
+    """Save an edited draft (Markdown or Word .docx, from `hrdraft export`) as a new version.
+
+    A Word file's tracked changes are accepted and its comments become
+    review comments on the new version.
+    """
+    if file.suffix.lower() == ".docx":
+        from ..history.docx_import import import_docx  # python-docx and lxml only for Word
+
+        imported = import_docx(env.store, file, author=author, message=message)
+    else:
+        imported = import_markdown(env.store, file, author=author, message=message)
     console.print(
         f"Saved v{imported.version.id} (imported, based on v{imported.base.id}) by {author}: "
         f"{imported.version.label}",

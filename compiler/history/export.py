@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,10 +47,13 @@ from .versions import Version, load_version, save_version
 __all__ = [
     "EXPORT_FORMAT",
     "ImportedDraft",
+    "check_protection",
+    "check_structure",
     "export_markdown",
     "import_markdown",
     "parse_markdown",
     "protection_problem",
+    "save_import",
 ]
 
 EXPORT_FORMAT = 1
@@ -333,7 +336,23 @@ class ImportedDraft:
     base: Version
 
 
-def _check_structure(path: str, base: Report, parsed: list[ParsedSection]) -> None:
+def _markdown_heading(section_id: str, heading: str, level: int) -> str:
+    return f"'{'#' * level} {heading} {{#{section_id}}}'"
+
+
+def check_structure(
+    path: str,
+    base: Report,
+    parsed: list[ParsedSection],
+    *,
+    spell: Callable[[str, str, int], str] | None = None,
+) -> None:
+    """Refuse an edit whose sections are not the base version's, in order, with their headings.
+
+    `spell(id, heading, level)` says how a heading is written in the file,
+    for the hints (Markdown's ``## heading {#id}`` when None; the Word
+    import passes its own).
+    """
     expected = [(s.id, s.heading) for s in base.walk()]
     depth = {s.id: d for s, d in _depths(base)}
     known = {sid for sid, _ in expected}
@@ -352,7 +371,9 @@ def _check_structure(path: str, base: Report, parsed: list[ParsedSection]) -> No
                 path,
                 f"section {sid} ({heading}) is missing",
                 None,
-                "put its heading back, with the {#" + sid + "} at its end",
+                "put its heading back, with the {#" + sid + "} at its end"
+                if spell is None
+                else f"put its heading back: {spell(sid, heading, min(depth[sid] + 2, 6))}",
             )
     for p, (sid, heading) in zip(parsed, expected, strict=False):
         if p.id != sid:
@@ -367,12 +388,14 @@ def _check_structure(path: str, base: Report, parsed: list[ParsedSection]) -> No
         if " ".join(p.heading.split()) != " ".join(heading.split()) or p.level != min(
             depth[sid] + 2, 6
         ):
+            spelt = spell or _markdown_heading
+            changed = spelt(sid, p.heading, p.level) if spell else f"{'#' * p.level} {p.heading!r}"
             raise InputFileError(
                 path,
-                f"section {sid}: heading changed to {'#' * p.level} {p.heading!r}",
+                f"section {sid}: heading changed to {changed}",
                 p.line,
                 "headings follow the edition's outline: restore "
-                f"'{'#' * min(depth[sid] + 2, 6)} {heading} {{#{sid}}}'",
+                + spelt(sid, heading, min(depth[sid] + 2, 6)),
             )
     if len(parsed) != len(expected):
         raise InputFileError(
@@ -420,7 +443,7 @@ def _line_of(lines: list[str], text: str, after: int) -> int:
     return after
 
 
-def _check_protection(path: str, text: str, parsed: list[ParsedSection], shown: View) -> None:
+def check_protection(path: str, text: str, parsed: list[ParsedSection], shown: View) -> None:
     """Refuse an edit that names someone without consent or brings back a withdrawn passage.
 
     Each block is checked as a compile checks it, against the current
@@ -513,8 +536,37 @@ def import_markdown(store: Store, path: Path, *, author: str, message: str) -> I
                 1,
                 "the front matter names the base version: restore it as exported",
             )
-    _check_structure(str(path), base, parsed)
-    _check_protection(str(path), text, parsed, shown)
+    check_structure(str(path), base, parsed)
+    check_protection(str(path), text, parsed, shown)
+    return save_import(
+        store,
+        str(path),
+        hashlib.sha256(data).hexdigest(),
+        base_version,
+        base,
+        parsed,
+        author=author,
+        message=message,
+    )
+
+
+def save_import(
+    store: Store,
+    path: str,
+    fingerprint: str,
+    base_version: Version,
+    base: Report,
+    parsed: list[ParsedSection],
+    *,
+    author: str,
+    message: str,
+) -> ImportedDraft:
+    """Save checked sections of an edited draft as a new version on `base_version`.
+
+    Refuses a citation of a record revision `base` does not cite. Shared by
+    the Markdown and the Word import (hrdraft.history.docx_import).
+    """
+    base_id = base_version.id
 
     allowed = {
         (c.record, c.revision) for s in base.walk() for b in s.blocks for c in _block_cites(b)
@@ -525,7 +577,7 @@ def import_markdown(store: Store, path: Path, *, author: str, message: str) -> I
             for cite in _block_cites(block):
                 if (cite.record, cite.revision) not in allowed:
                     raise InputFileError(
-                        str(path),
+                        path,
                         f"section {p.id} cites {cite.record}@{cite.revision}, "
                         f"which version {base_id} does not cite",
                         p.line,
@@ -564,7 +616,7 @@ def import_markdown(store: Store, path: Path, *, author: str, message: str) -> I
     version = save_version(
         store,
         report,
-        fingerprint=hashlib.sha256(data).hexdigest(),
+        fingerprint=fingerprint,
         section=base_version.section,
         origin="imported",
         author=author,

@@ -5,7 +5,8 @@ Registered through ``hrdraft_register_writers`` like any plugin's writers
 stage (``hrdraft.render.writers``): the draft writer ``md`` (a stored
 version as Markdown to edit and import back) and the diff writers
 ``terminal``, ``html`` (the redline, blocks through the drafts' partials),
-``pdf`` and ``json`` (the schema of docs/diff.md). They live here because
+``pdf``, ``json`` (the schema of docs/diff.md) and ``docx`` (Word with
+tracked changes, ``hrdraft.history.docx_redline``). They live here because
 they are made from versions and diffs, which come after rendering. Each
 imports its module when it runs: every command loads the plugins, and most
 write no diff.
@@ -74,6 +75,16 @@ def _diff_json(diff: ReportDiff, context: WriteContext) -> str:
     return diff_to_json(diff)
 
 
+def _diff_docx(diff: ReportDiff, context: WriteContext) -> bytes:
+    from .docx_redline import redline_docx
+
+    return redline_docx(
+        diff,
+        comments=context.options.get("comments", ()),
+        page_size=context.renderer.page_size,
+    )
+
+
 HISTORY_WRITERS: tuple[Writer, ...] = (
     Writer(
         "md",
@@ -115,6 +126,15 @@ HISTORY_WRITERS: tuple[Writer, ...] = (
         "application/json",
         "the diff as data (docs/diff.md, schema_version 1)",
         _diff_json,
+    ),
+    Writer(
+        "docx",
+        "diff",
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "the newer version as Word with tracked changes from the older (Accept/Reject work)",
+        _diff_docx,
+        binary=True,
     ),
 )
 

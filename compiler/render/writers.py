@@ -8,9 +8,9 @@ made from the same document in the same run), then WeasyPrint.
 
 Writers are registered through the ``hrdraft_register_writers`` hook, the
 core's own like any plugin's: this module is a default plugin and registers
-the draft writers ``html`` and ``pdf``; ``hrdraft.history.writers``, another,
-the draft writer ``md`` and the diff writers ``terminal``, ``html``,
-``pdf`` and ``json``. A name is unique per kind (a
+the draft writers ``html``, ``pdf`` and ``docx`` (Word, ``hrdraft.render.docx``);
+``hrdraft.history.writers``, another, the draft writer ``md`` and the diff
+writers ``terminal``, ``html``, ``pdf``, ``json`` and ``docx``. A name is unique per kind (a
 draft writer and a diff writer may share one); `Plugins.writers` merges
 them and names both plugins of a clash. ``hrdraft compile``, ``hrdraft
 export`` and ``hrdraft diff`` accept exactly the registered names.
@@ -165,6 +165,17 @@ def _draft_pdf(report: Report, context: WriteContext) -> bytes:
     return context.renderer.write_pdf(context.html(report))
 
 
+def _draft_docx(report: Report, context: WriteContext) -> bytes:
+    from .docx import write_docx  # python-docx loads only when a Word file is written
+
+    return write_docx(
+        report,
+        version=context.version,
+        page_size=context.renderer.page_size,
+        comments=context.options.get("comments", ()),
+    )
+
+
 CORE_WRITERS: tuple[Writer, ...] = (
     Writer(
         "html",
@@ -181,6 +192,15 @@ CORE_WRITERS: tuple[Writer, ...] = (
         "application/pdf",
         "the draft as a paged PDF (the HTML through the print styles)",
         _draft_pdf,
+        binary=True,
+    ),
+    Writer(
+        "docx",
+        "draft",
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "the draft as a Word document (footnotes, headings, track changes on), to import back",
+        _draft_docx,
         binary=True,
     ),
 )
