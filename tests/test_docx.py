@@ -683,6 +683,33 @@ def test_an_unedited_word_file_imports_as_the_same_text(drafts):
     assert new.metadata["origin"] == "imported" and new.metadata["based_on"] == drafts.v2
 
 
+def test_review_comments_are_word_comments_and_are_not_imported_twice(drafts, tmp_path):
+    comment = drafts.run(
+        "review", "comment", str(drafts.v2), "--section", "1.d", "--paragraph", "1",
+        "-m", "Is the count of arrests sourced?", "--author", "A. Clearer",
+    )  # fmt: skip
+    assert comment.exit_code == 0, comment.output
+    path = _export(drafts, drafts.v2, tmp_path / "commented.docx")
+    parts = xml_parts(path)
+    comments = etree.fromstring(parts["word/comments.xml"])
+    (shown,) = comments.iter(W + "comment")
+    assert shown.get(W + "author") == "A. Clearer"
+    assert "Is the count of arrests sourced?" in "".join(t.text for t in shown.iter(W + "t"))
+    first = report_of(drafts, drafts.v2).section("1.d").blocks[0]
+    anchored = Reviewer(path).paragraph(first.text[:40])
+    assert anchored.find(W + "commentRangeStart") is not None
+    # Imported back unedited: the comment is the store's already, not a new one.
+    result = drafts.run("versions", "import", str(path), "--author", "R", "--message", "none")
+    assert result.exit_code == 0, result.output
+    new_id = int(re.search(r"Saved v(\d+)", result.output)[1])
+    store = drafts.store()
+    try:
+        texts = [c.text for c in reviews.comments_for(store, new_id)]
+    finally:
+        store.dispose()
+    assert texts.count("Is the count of arrests sourced?") == 1
+
+
 def test_a_word_file_naming_someone_without_consent_is_refused_like_markdown(drafts, tmp_path):
     base = report_of(drafts, drafts.v2)
     cited = {c.record for s in base.walk() for b in s.blocks for c in getattr(b, "cites", ())}

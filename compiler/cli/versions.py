@@ -188,12 +188,16 @@ def export_command(
     """Export a stored version (compiled or imported) as a draft file.
 
     Markdown (the default) is for editing by hand, then `hrdraft versions
-    import`; html and pdf are the draft as `hrdraft compile` writes it.
+    import`; html and pdf are the draft as `hrdraft compile` writes it; docx
+    is a Word draft (its review comments as Word comments) to edit with
+    Track Changes and import back.
     """
     writer = find_writer(env.plugins, "draft", fmt)
     version, report = load_for_output(env.store, version_id)
     _needs_file(writer, out, "draft", f"v{version.id}")
-    context = WriteContext(_renderer(env, templates, page_size), version=version)
+    # The version's review comments, for a writer that shows them (docx).
+    options = {"comments": comments_as_shown(env.store, version.id)}
+    context = WriteContext(_renderer(env, templates, page_size), version=version, options=options)
     _emit(writer, report, context, out, f" (v{version.id}, {fmt})")
 
 
