@@ -251,10 +251,6 @@ def _block(group: _Group, pointers: list[Pointer], where: str) -> Block:
     return Pointer(report=pointers.pop(0).report, text=_inline(group.paras()[0].pieces))
 
 
-def _compare(units: list[Unit]) -> tuple[Any, ...]:
-    return shape(units)
-
-
 # -------------------------------------------------------------------------
 # Reading the file against its base
 # -------------------------------------------------------------------------
@@ -285,10 +281,10 @@ class _Same:
         for section in base.walk():
             for block in section.blocks:
                 if block.kind != "conflict":
-                    self.found.setdefault(_compare(block_units(block, self._Numbers())), block)
+                    self.found.setdefault(shape(block_units(block, self._Numbers())), block)
 
     def get(self, units: list[Unit]) -> Block | None:
-        return self.found.get(_compare(units))
+        return self.found.get(shape(units))
 
 
 @dataclass(frozen=True)
@@ -300,15 +296,14 @@ class _Cited:
     first: bool = True
 
 
-def read_docx(path: Path, base: Report) -> WordDraft:
-    """An edited Word draft as sections of blocks, checked for nothing but being readable.
+def read_docx(where: str, parts: dict[str, bytes], base: Report) -> WordDraft:
+    """An edited Word draft (its XML `parts`, from `read_parts`) as sections of blocks.
 
     `base` is the version it says it was exported from, as it may be shown
     today: sections are found by its section bookmarks (or heading texts),
-    a block reading as one of its blocks keeps that block's source.
+    a block reading as one of its blocks keeps that block's source. Nothing
+    is checked yet but that the file can be read.
     """
-    where = str(path)
-    parts = read_parts(path)
     reader = WordReader(parts, where, _notes(base))
     items = reader.body()
     language = base.language.replace("_", "-").split("-")[0].lower()
@@ -378,12 +373,16 @@ def read_docx(path: Path, base: Report) -> WordDraft:
         if initials == "hrdraft" or not text or cid not in comments_at:
             continue  # hrdraft's own comments, and any outside the draft's text
         comments.append(WordComment(*comments_at[cid], author, text))
-    lines = [
-        " ".join(visible(i.unit.pieces).split())
-        if isinstance(i.unit, Para)
-        else " ".join(visible(c) for r in (i.unit.header, *i.unit.rows) for c in r.cells)
-        for i in items
-    ]
+    # One line per body paragraph or table, numbered as errors number them.
+    lines = [""] * max((i.number for i in items), default=0)
+    for i in items:
+        unit = i.unit
+        shown = (
+            [unit.pieces]
+            if isinstance(unit, Para)
+            else [c for r in (unit.header, *unit.rows) for c in r.cells]
+        )
+        lines[i.number - 1] = " ".join(" ".join(visible(p) for p in shown).split())
     return WordDraft(properties(parts, where), sections, comments, "\n".join(lines))
 
 
@@ -412,7 +411,8 @@ def import_docx(store: Store, path: Path, *, author: str, message: str) -> Impor
     if not author.strip():
         raise HrdraftError("an imported draft needs an author", "pass --author NAME")
     where = str(path)
-    said_in = properties(read_parts(path), where)
+    data, parts = read_parts(path)
+    said_in = properties(parts, where)
     based_on = said_in.get("hrdraft_based_on", "")
     if not based_on.isdigit():
         raise InputFileError(
@@ -434,16 +434,18 @@ def import_docx(store: Store, path: Path, *, author: str, message: str) -> Impor
                 None,
                 "the document properties name the base version: import the file as exported",
             )
-    draft = read_docx(path, base)
+    draft = read_docx(where, parts, base)
     try:
         check_structure(where, base, draft.sections, spell=_docx_heading)
         check_protection(where, draft.text, draft.sections, shown)
     except InputFileError as exc:
-        # Word has no lines: the number is the paragraph's.
-        message_ = exc.message.removeprefix(f"{where}:{exc.line}: ").removeprefix(f"{where}: ")
-        where_ = f"paragraph {exc.line}: " if exc.line is not None else ""
-        raise InputFileError(where, where_ + message_, None, exc.hint) from None
-    data = path.read_bytes()
+        # Word has no lines: the number is the paragraph's, and its section says where.
+        found = exc.message.removeprefix(f"{where}:{exc.line}: ").removeprefix(f"{where}: ")
+        if exc.line is not None:
+            section = next((s.id for s in reversed(draft.sections) if s.line <= exc.line), None)
+            within = f" (in section {section})" if section else ""
+            found = f"paragraph {exc.line}{within}: {found}"
+        raise InputFileError(where, found, None, exc.hint) from None
     imported = save_import(
         store,
         where,

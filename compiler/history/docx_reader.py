@@ -16,6 +16,7 @@ external relationship is followed.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -74,8 +75,12 @@ class Item:
 # -------------------------------------------------------------------------
 
 
-def read_parts(path: Path) -> dict[str, bytes]:
-    """The file's XML parts by name, after checks a hostile file cannot get past."""
+def read_parts(path: Path) -> tuple[bytes, dict[str, bytes]]:
+    """The file's bytes and its XML parts by name, after checks a hostile file cannot get past.
+
+    The declared unpacked size bounds what is unpacked: a part that unpacks
+    to more than it declares fails its check as it is read.
+    """
     where = str(path)
     again = "import the Word file that `hrdraft export` wrote, edited"
     if path.stat().st_size > IMPORT_LIMIT:
@@ -85,7 +90,8 @@ def read_parts(path: Path) -> dict[str, bytes]:
             None,
             again,
         )
-    if not zipfile.is_zipfile(path):
+    data = path.read_bytes()
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputFileError(
             where,
             "is not a Word document (.docx)",
@@ -93,17 +99,18 @@ def read_parts(path: Path) -> dict[str, bytes]:
             "save it from Word as a .docx (Word Document), not .doc, .odt or .pdf",
         )
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             if sum(i.file_size for i in infos) > _UNPACKED_LIMIT:
                 raise InputFileError(where, "unpacks to far more than any Word draft", None, again)
             if "word/document.xml" not in {i.filename for i in infos}:
                 raise InputFileError(where, "is a zip file but not a Word document", None, again)
-            return {
+            parts = {
                 i.filename: archive.read(i) for i in infos if i.filename.endswith((".xml", ".rels"))
             }
-    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
         raise InputFileError(where, f"cannot be unpacked ({exc})", None, again) from None
+    return data, parts
 
 
 def _xml(parts: dict[str, bytes], name: str, where: str) -> Any:

@@ -382,6 +382,12 @@ def _reasons(op: BlockOp, headings: dict[str, str]) -> list[str]:
     return lines
 
 
+def _pairs(olds: Sequence[Any], news: Sequence[Any]) -> list[tuple[int, int]]:
+    """(old place, new place) of each item on both sides (the same object in both lists)."""
+    where = {id(item): j for j, item in enumerate(news)}
+    return [(i, where[id(item)]) for i, item in enumerate(olds) if id(item) in where]
+
+
 class _Redline:
     def __init__(self, diff: ReportDiff, package: WordPackage, notes: _Notes) -> None:
         self.diff, self.package, self.notes = diff, package, notes
@@ -444,7 +450,7 @@ class _Redline:
             news = []
         if side == "new":
             olds = []
-        pairs = [(olds.index(op), news.index(op)) for op in olds if op in news]
+        pairs = _pairs(olds, news)
         for step, i, j in interleave(len(olds), len(news), pairs):
             if step == "both":
                 self.block(news[j], "both", section)  # type: ignore[index]
@@ -548,7 +554,7 @@ def redline_docx(diff: ReportDiff, *, comments: Sequence[Any] = (), page_size: s
     sections = list(diff.sections)
     olds = sorted((s for s in sections if s.old is not None), key=lambda s: s.old.position)  # type: ignore[union-attr]
     news = sorted((s for s in sections if s.new is not None), key=lambda s: s.new.position)  # type: ignore[union-attr]
-    pairs = [(olds.index(s), news.index(s)) for s in olds if s in news]
+    pairs = _pairs(olds, news)
     for step, i, j in interleave(len(olds), len(news), pairs):
         if step == "both":
             writer.section(news[j], "both")  # type: ignore[index]

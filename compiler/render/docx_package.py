@@ -254,9 +254,13 @@ class WordPackage:
         section.page_width, section.page_height = Twips(width), Twips(height)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Twips(1300))
-        # The template's picture of a blank page: no part of ours.
+        # The template's picture of a blank page, and its Word 2010 copy of the
+        # styles (which would lack ours): no parts of this document.
         rels = self.doc.part.package.rels
         for rid in [r for r, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
+            rels.pop(rid)
+        rels = self.doc.part.rels
+        for rid in [r for r, rel in rels.items() if rel.reltype.endswith("/stylesWithEffects")]:
             rels.pop(rid)
 
     # -- setup ------------------------------------------------------------
