@@ -70,6 +70,7 @@ def paragraphs(path: Path, which: str = "accept") -> list[tuple[str, str]]:
     body = etree.fromstring(parts["word/document.xml"]).find(W + "body")
     notes = _note_cites(parts)
     gone = W + ("del" if which == "accept" else "ins")
+    moved = W + ("moveFrom" if which == "accept" else "moveTo")  # a move's side that goes
     marks = {}
     for bookmark in body.iter(W + "bookmarkStart"):
         following = (
@@ -83,7 +84,7 @@ def paragraphs(path: Path, which: str = "accept") -> list[tuple[str, str]]:
         out = ""
         for node in p.iter():
             ancestors = [a.tag for a in node.iterancestors()]
-            if gone in ancestors or W + "moveFrom" in ancestors or node.tag == gone:
+            if gone in ancestors or moved in ancestors or node.tag in (gone, moved):
                 continue
             noteref = [
                 a for a in node.iterancestors(W + "fldSimple") if "NOTEREF" in a.get(W + "instr")
@@ -111,7 +112,9 @@ def paragraphs(path: Path, which: str = "accept") -> list[tuple[str, str]]:
         if id(p) in dropped:
             continue
         content = carry + text(p)
-        if p.find(f"{W}pPr/{W}rPr/{gone}") is not None:  # its mark goes: one with the next
+        mark = p.find(f"{W}pPr/{W}rPr")
+        if mark is not None and (mark.find(gone) is not None or mark.find(moved) is not None):
+            # Its mark goes: one paragraph with the next.
             carry = content
             continue
         carry = ""
@@ -235,6 +238,24 @@ class Reviewer:
         inserted.append(_text_run(text))
         last_text.addnext(inserted)
 
+    def move_after(self, containing: str, target: str) -> None:
+        """Move a paragraph after another, as Word tracks a move (moveFrom, moveTo)."""
+        source, after = self.paragraph(containing), self.paragraph(target)
+        copy = etree.fromstring(etree.tostring(source))
+        for element in list(copy.iter(W + "bookmarkStart", W + "bookmarkEnd")):
+            element.getparent().remove(element)
+        for paragraph, kind in ((source, "moveFrom"), (copy, "moveTo")):
+            for run in [c for c in paragraph if c.tag in (W + "r", W + "fldSimple")]:
+                holder = _mark(kind)
+                run.addprevious(holder)
+                holder.append(run)
+            ppr = paragraph.find(W + "pPr")
+            rpr = ppr.find(W + "rPr")
+            if rpr is None:
+                rpr = etree.SubElement(ppr, W + "rPr")
+            rpr.insert(0, _mark(kind))
+        after.addnext(copy)
+
     def comment(self, containing: str, text: str) -> None:
         p = self.paragraph(containing)
         cid = str(100 + len(self.comments))
@@ -305,6 +326,7 @@ class Drafts:
     new: Path  # export v2 --format docx
     redline: Path
     tip: Path  # a TIP draft: lists and tables
+    conflict: Path  # a merge's version with a conflict
     revised: str  # the record revised between v1 and v2
     author: str  # v2's author
 
@@ -363,13 +385,17 @@ def drafts(_hrdraft_sample_db, tmp_path_factory) -> Drafts:
         "--out",
         str(tmp / "tip"),
     )
-    return Drafts(
+    drafts = Drafts(
         tmp, db, v1, v2,
         tmp / "out1" / "XA" / "hrr-2023-public.docx",
         tmp / "out1" / "XA" / "hrr-2023-internal.docx",
         tmp / "v1.docx", tmp / "v2.docx", tmp / "redline.docx",
-        tmp / "tip" / "XA" / "tip-2024-public.docx", revised["id"], versions[-1]["author"],
+        tmp / "tip" / "XA" / "tip-2024-public.docx", tmp / "conflict.docx",
+        revised["id"], versions[-1]["author"],
     )  # fmt: skip
+    merged = _merged_with_conflict(drafts)
+    run("export", str(merged), "--format", "docx", "--out", str(drafts.conflict))
+    return drafts
 
 
 def report_of(drafts: Drafts, version_id: int) -> Report:
@@ -492,34 +518,8 @@ def test_a_public_word_draft_holds_nothing_confidential_or_restricted(drafts):
 
 
 def test_a_conflict_shows_both_texts_and_an_import_refuses_it_until_resolved(drafts, tmp_path):
-    store = drafts.store()
-    try:
-        _, base = load_version(store, drafts.v2)
-        section = base.section("1.c")
-        first = section.blocks[0]
-        conflict = Conflict(
-            id="1",
-            reviewer=(
-                Paragraph(
-                    text="The reviewer's wording of the torture paragraph.", cites=first.cites
-                ),
-            ),
-            records=(first,),
-            base=(first,),
-            reviewer_version=drafts.v2,
-            records_version=drafts.v2,
-        )
-        blocks = (conflict, *section.blocks[1:])
-        merged = base.model_copy(
-            update={"sections": tuple(_replace_blocks(s, "1.c", blocks) for s in base.sections)}
-        )
-        version = save_version(store, merged, fingerprint="merged-test", origin="merged")
-    finally:
-        store.dispose()
-    path = tmp_path / "conflict.docx"
-    assert (
-        drafts.run("export", str(version.id), "--format", "docx", "--out", str(path)).exit_code == 0
-    )
+    path, first, conflict = drafts.conflict, *_conflict_of(drafts)
+    section = report_of(drafts, drafts.v2).section("1.c")
     text = body_text(path)
     start = next(i for i, t in enumerate(text) if t.startswith("Conflict 1: the reviewer and"))
     assert text[start + 1].startswith("The reviewer's wording of the torture paragraph.")
@@ -539,6 +539,35 @@ def test_a_conflict_shows_both_texts_and_an_import_refuses_it_until_resolved(dra
     new_id = int(re.search(r"Saved v(\d+)", result.output)[1])
     blocks = report_of(drafts, new_id).section("1.c").blocks
     assert blocks[0] == conflict.reviewer[0] and blocks[1:] == section.blocks[1:]
+
+
+def _conflict_of(drafts: Drafts) -> tuple[Paragraph, Conflict]:
+    """v2's first paragraph of 1.c, and a conflict over it (the merge's form of one)."""
+    first = report_of(drafts, drafts.v2).section("1.c").blocks[0]
+    reviewer = Paragraph(text="The reviewer's wording of the torture paragraph.", cites=first.cites)
+    return first, Conflict(
+        id="1",
+        reviewer=(reviewer,),
+        records=(first,),
+        base=(first,),
+        reviewer_version=drafts.v2,
+        records_version=drafts.v2,
+    )
+
+
+def _merged_with_conflict(drafts: Drafts) -> int:
+    """A stored version of v2 whose first paragraph of 1.c is a conflict."""
+    _, conflict = _conflict_of(drafts)
+    store = drafts.store()
+    try:
+        _, base = load_version(store, drafts.v2)
+        blocks = (conflict, *base.section("1.c").blocks[1:])
+        merged = base.model_copy(
+            update={"sections": tuple(_replace_blocks(s, "1.c", blocks) for s in base.sections)}
+        )
+        return save_version(store, merged, fingerprint="merged-test", origin="merged").id
+    finally:
+        store.dispose()
 
 
 def _replace_blocks(section: Section, section_id: str, blocks) -> Section:
@@ -631,6 +660,8 @@ def test_a_reviewers_tracked_changes_and_comments_import_as_a_new_version(drafts
     editor.insert_paragraph_after(block.text[:40], "The reviewer adds a sentence here.")
     editor.delete_paragraph(other.text[:40])
     editor.comment(block.text[:40], "Check the date with the source.")
+    moving = report_of(drafts, drafts.v2).section("1.a").blocks
+    editor.move_after(moving[0].text[:40], moving[-1].text[:40])
     edited = editor.save(tmp_path / "edited.docx")
 
     result = drafts.run(
@@ -649,8 +680,9 @@ def test_a_reviewers_tracked_changes_and_comments_import_as_a_new_version(drafts
     assert changed[k + 1] == Paragraph(text="The reviewer adds a sentence here.")
     assert other not in new.section("2.a").blocks
     assert len(new.section("2.a").blocks) == len(base.section("2.a").blocks) - 1
+    assert new.section("1.a").blocks == (*moving[1:], moving[0])  # moved, text and notes kept
     for old_section, new_section in zip(base.walk(), new.walk(), strict=True):
-        if old_section.id not in ("1.d", "2.a"):
+        if old_section.id not in ("1.a", "1.d", "2.a"):
             assert new_section.blocks == old_section.blocks, old_section.id
     assert (
         body_text(edited, "accept")[1:]
@@ -800,7 +832,10 @@ def libreoffice(drafts):
         pytest.skip("LibreOffice (libreoffice-writer) is not installed; ./dev test installs it")
     out = drafts.tmp / "lo"
     profile = drafts.tmp / "lo-profile"
-    files = [drafts.public, drafts.internal, drafts.old, drafts.new, drafts.redline, drafts.tip]
+    files = [
+        drafts.public, drafts.internal, drafts.old, drafts.new, drafts.redline, drafts.tip,
+        drafts.conflict,
+    ]  # fmt: skip
     names = [f"{k}-{f.name}" for k, f in enumerate(files)]
     for name, f in zip(names, files, strict=True):
         shutil.copy(f, drafts.tmp / name)
