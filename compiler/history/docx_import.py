@@ -2,31 +2,22 @@
 
 The file is one that ``hrdraft export N --format docx`` (or ``compile
 --format docx``) wrote, edited in Word or LibreOffice, usually with Track
-Changes on. It is read as Word's Accept All would leave it: inserted and
-moved-to text kept, deleted and moved-from text dropped, a paragraph whose
-mark was deleted joined to the next, deleted table rows gone, formatting
-changes taken as they now are.
-
-The document's custom properties name the version it was exported from
+Changes on; ``hrdraft.history.docx_reader`` reads it as Word's Accept All
+would leave it. Its custom properties name the version it was exported from
 (``hrdraft_based_on``); each section heading carries a bookmark naming the
 section (``hrdraft_1_c``; a heading retyped without it is found by its
-text); Word and LibreOffice both keep these. Paragraph styles say what a
-paragraph is (body text, list item, caption, note, pointer, the Sources list,
-as ``hrdraft.render.docx.STYLES`` names them); footnotes cite records by the
-"(record ID, rev. N)" at their end, and a record cited again by its note's
-bookmark. A block that reads exactly as a block of the base version keeps
-that block's Markdown source; an edited one is stored as the text Word
-shows, bold, italic and code written as Markdown.
+text), which Word and LibreOffice both keep. A block that reads exactly as a
+block of the base version keeps that block's Markdown source; an edited one
+is stored as the text Word shows, bold, italic and code written as Markdown.
 
 Then it goes through the checks of a Markdown import (``hrdraft.history.export``):
 the base version's sections in order with their headings, no citation the
 base does not make, nobody named without consent, no withdrawn passage
 brought back. A merge's conflict whose marked paragraphs are still there is
 refused until one text is chosen. The reviewer's Word comments become review
-comments on the new version (``hrdraft.store.reviews``) on the paragraph or
+comments on the new version (``hrdraft.store.reviews``) on the block or
 section they were made on; comments hrdraft wrote itself (initials
-"hrdraft") are not read back. The file is read with a parser that resolves
-no entities and fetches nothing, after checks of its size unpacked.
+"hrdraft") are not read back.
 """
 
 from __future__ import annotations

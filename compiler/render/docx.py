@@ -1,11 +1,4 @@
-"""A draft as a Word document (DOCX), written with python-docx and WordprocessingML.
-
-python-docx gives the package (parts, relationships, content types), the
-built-in styles, the header and footer and the comments part; what it has no
-API for is written here as WordprocessingML: footnotes (``word/footnotes.xml``),
-tracked changes (``w:ins``/``w:del``, for ``hrdraft.history.docx_redline``),
-bookmarks, fields (the table of contents, note cross-references, page
-numbers), languages and right-to-left paragraphs.
+"""A draft as a Word document (DOCX): the ``docx`` draft writer.
 
 What a draft looks like in Word: the title, the DRAFT/audience banner, "About
 this draft", a table of contents field (``TOC \\o "1-3"``), then one heading
@@ -18,11 +11,16 @@ the HTML numbers it; a record cited again refers back to that note with a
 country, year and audience, and its footer the DRAFT/audience line and "Page
 X of Y". A paragraph with a language gets ``w:lang`` (the document's default
 is the report's language), right-to-left text ``w:bidi``/``w:rtl``; fonts are
-the Noto families the PDF uses, Chinese and Arabic included. The writer gets
-the same filtered `Report` as the HTML writer and fetches nothing: an https
+the Noto families the PDF uses, Chinese and Arabic included. A merge's
+conflict is both texts between three marked paragraphs. The writer gets the
+same filtered `Report` as the HTML writer and fetches nothing: an https
 address in the Sources list is an external hyperlink Word shows, never a
-resource it loads. Settings turn Track Changes on, so a reviewer's edits come
-back as tracked changes.
+resource it loads. Track Changes is on, so a reviewer's edits come back as
+tracked changes (``hrdraft.history.docx_import`` reads them).
+
+How a block becomes paragraphs is the model of ``hrdraft.render.wordml``
+(`block_units`, shared with the redline and the import); the package, styles
+and WordprocessingML are ``hrdraft.render.docx_package``.
 """
 
 from __future__ import annotations

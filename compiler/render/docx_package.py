@@ -640,6 +640,14 @@ class WordPackage:
         package = self.doc.part.package
         part = Part(PackURI("/docProps/custom.xml"), _CT_CUSTOM, blob.encode(), package)
         package.relate_to(part, _RT_CUSTOM)
+        # The template's application properties name another program and a template.
+        for rel in package.rels.values():
+            if rel.reltype == RT.EXTENDED_PROPERTIES:
+                rel.target_part._blob = (
+                    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
+                    b'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'extended-properties"><Application>hrdraft</Application></Properties>'
+                )
 
     def save(self) -> bytes:
         """The .docx file's bytes."""
