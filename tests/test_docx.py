@@ -189,6 +189,9 @@ class Reviewer:
         deleted.append(_text_run(old, deleted=True))
         inserted = _mark("ins")
         inserted.append(_text_run(new))
+        # Word tags typed text with the keyboard's language.
+        etree.SubElement(inserted[0], W + "rPr").append(_w("lang", val="fr-FR"))
+        inserted[0].insert(0, inserted[0][-1])
         run.find(W + "t").text = before
         tail = _text_run(after)
         run.addnext(tail)
@@ -677,6 +680,7 @@ def test_a_reviewers_tracked_changes_and_comments_import_as_a_new_version(drafts
         changed[k].text == block.text.replace(word, "REPLACED", 1)
         and changed[k].cites == block.cites
     )
+    assert changed[k].lang is None  # a French keyboard does not make the paragraph French
     assert changed[k + 1] == Paragraph(text="The reviewer adds a sentence here.")
     assert other not in new.section("2.a").blocks
     assert len(new.section("2.a").blocks) == len(base.section("2.a").blocks) - 1

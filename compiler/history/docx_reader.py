@@ -310,7 +310,7 @@ class WordReader:
             list_id,
         )
 
-    def table(self, tbl: Any, number: int) -> Item:
+    def table(self, tbl: Any, number: int) -> Item | None:
         rows: list[Row] = []
         for tr in tbl.iter(f"{_W}tr"):
             if tr.find(f"{_W}trPr/{_W}del") is not None:
@@ -327,9 +327,10 @@ class WordReader:
                     refs += [Ref(c.record, c.revision) for c in cites]
                 cells.append(pieces)
             rows.append(Row(cells, refs))
-        grid = Grid(rows[0] if rows else Row([]), rows[1:])
+        if not rows:
+            return None  # the reviewer deleted the whole table
         comments = [c.get(f"{_W}id", "") for c in tbl.iter(f"{_W}commentRangeStart")]
-        return Item(grid, number, comments=comments)
+        return Item(Grid(rows[0], rows[1:]), number, comments=comments)
 
     def body(self) -> list[Item]:
         """Paragraphs and tables in order; a paragraph that lost its mark is one with the next."""
@@ -343,7 +344,9 @@ class WordReader:
                 if carry is not None:
                     out.append(carry)
                     carry = None
-                out.append(self.table(element, number))
+                table = self.table(element, number)
+                if table is not None:
+                    out.append(table)
                 continue
             item = self.paragraph(element, number)
             if carry is not None:
@@ -390,8 +393,16 @@ def _elements(body: Any) -> Iterator[Any]:
 
 
 def _paragraph_lang(p: Any) -> str | None:
-    """The language a paragraph is tagged with (its mark's, else its first run's), if any."""
-    for rpr in (p.find(f"{_W}pPr/{_W}rPr"), *(r.find(f"{_W}rPr") for r in p.iter(f"{_W}r"))):
+    """The language a paragraph is tagged with: its mark's, else its first text run's.
+
+    Not a later run's: Word tags what a reviewer types with their keyboard's
+    language, and a French keyboard does not make a paragraph French.
+    """
+    first_run = next((r for r in p.iter(f"{_W}r") if r.find(f"{_W}t") is not None), None)
+    for rpr in (
+        p.find(f"{_W}pPr/{_W}rPr"),
+        first_run.find(f"{_W}rPr") if first_run is not None else None,
+    ):
         lang = rpr.find(f"{_W}lang") if rpr is not None else None
         if lang is None:
             continue
