@@ -443,6 +443,11 @@ def test_a_word_draft_has_headings_notes_header_contents_languages_and_fonts(dra
     assert set(_note_cites(parts).values()) == cited
     assert len(_note_cites(parts)) == len(cited)  # one note each; cited again: NOTEREF
     assert "NOTEREF hrdraft_n_" in document
+    # ... in the HTML's order: note N is the same record in both.
+    html = drafts.run("export", str(drafts.v2), "--format", "html").output
+    html_notes = re.findall(r'<li id="fn-\d+"[^>]*>.*?\(record ([^,]+), rev\. (\d+)\)', html)
+    word_notes = [tuple(c.split("@")) for c in _note_cites(parts).values()]  # in id order
+    assert word_notes == html_notes
     text = "\n".join(t for _, t in found)
     assert "[^None]" not in text
     # Header: report, country, year, audience, DRAFT; footer: the banner and page numbers.
