@@ -155,7 +155,7 @@ def test_a_recompile_carries_the_reviewer_edits_onto_the_new_records(
     assert "::: conflict 1" in draft_md and "based_on: 4" in draft_md
 
     listing = run("versions", "conflicts", "4").output
-    assert "Conflict 1, in 2.a a. Freedom of the Press" in listing
+    assert "Conflict 1, in 2.a Freedom of the Press" in listing
     assert "reviewer's text (v2): Free Press Esterra, an NGO, reported" in listing
     assert "new text from the records (v3): The NGO Free Press Esterra reported" in listing
     rows = json.loads(run("versions", "conflicts", "4", "--json").output)

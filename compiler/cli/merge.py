@@ -20,6 +20,7 @@ from ..errors import HrdraftError, NotFoundError
 from ..history.merge import conflicts_in, resolve_conflicts
 from ..history.refilter import load_for_output
 from ..history.versions import save_version
+from ..prose import section_label
 from ..terminal import json_for_terminal
 from ..words import plural, plural_noun
 from . import Env, console, pass_env
@@ -49,8 +50,21 @@ def side_text(blocks: tuple[Block, ...], deleted: str, limit: int | None = SHORT
     return text if limit is None or len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _labels(sections, above=()):  # type: ignore[no-untyped-def]
+    """Each section's id → its full label, as the redlines print it ("2.a Freedom of the Press")."""
+    out: dict[str, str] = {}
+    for section in sections:
+        path = (*above, section)
+        out[section.id] = (
+            section.heading if len(path) == 1 else f"{section_label(path)} {section.title}"
+        )
+        out.update(_labels(section.children, path))
+    return out
+
+
 def _conflicts(report: Report) -> list[tuple[str, str, Conflict]]:
-    return [(s.id, s.heading, c) for s, c in conflicts_in(report)]
+    labels = _labels(report.sections)
+    return [(s.id, labels.get(s.id, s.heading), c) for s, c in conflicts_in(report)]
 
 
 @versions_group.command("conflicts")
@@ -79,12 +93,12 @@ def conflicts_command(env: Env, version_id: int, as_json: bool) -> None:
         console.print(f"v{version.id} has no conflicts.", markup=False)
         return
     console.print(f"v{version.id}: {plural(len(found), 'conflict')}", markup=False)
-    for sid, heading, c in found:
+    for _, heading, c in found:
         mine = f" (v{c.reviewer_version})" if c.reviewer_version else ""
         theirs = f" (v{c.records_version})" if c.records_version else ""
         # What a reviewer or a record wrote is text, never markup.
         for line in (
-            f"Conflict {c.id}, in {sid} {heading}",
+            f"Conflict {c.id}, in {heading}",
             f"  reviewer's text{mine}: " + side_text(c.reviewer, "(deleted by the reviewer)"),
             f"  new text from the records{theirs}: "
             + side_text(c.records, "(no longer in the records)"),
