@@ -6,12 +6,17 @@
 * A role noun or title-like role before the name becomes one phrase with it
   ("Journalist Ana Ruiz" → "a journalist", "the rapper X" → "the rapper",
   "beat detainee X" → "beat a detainee", "la periodista X" → "la
-  periodista", "Rabbi X" → "a rabbi", "المعتقل X" → "المعتقل"), and an
+  periodista", "Rabbi X" → "a rabbi", "المعتقل X" → "المعتقل", "维权律师X" →
+  "一名维权律师"), and so do the words the person's own description ends
+  with, whatever the group ("the labour recruiter X" → "the labour
+  recruiter", for a person described as a labour recruiter). Words that
+  describe the role go with it ("investigative journalist X" → "an
+  investigative journalist"; "her lawyer X" → "her lawyer"), and an
   apposition repeating the description goes ("Ana Ruiz, a nurse, was" → "a
   nurse was"). A plural role noun takes the list of names after it
   ("detainees X and Y" → "two detainees"; "المعتقلين X وY" → "المعتقلين").
 * A later mention in the same text is definite ("the journalist", "la
-  persona", "此人").
+  persona", "该律师", "此人").
 * An article or contraction before the name agrees with the phrase ("La
   Ruiz" → "Una persona"; "del Sr. Ruiz" → "de una persona"; "du" → "d'une"),
   and a sentence still starts with a capital.
@@ -21,6 +26,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from ..words import article as _article
 
 __all__ = ["Who", "edits", "indefinite_article"]
 
@@ -77,36 +85,138 @@ _PLURALS = {
 }
 _ROLES["en"] += "|" + "|".join(_PLURALS["en"])
 
+# Words that stand before a role noun and make it definite or possessed
+# ("the rapper", "her lawyer", "los periodistas"): the text keeps them.
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _ARTICLES = {
-    "en": "a|an|the",
-    "es": "el|la|un|una|al|del",
-    "fr": "le|la|l'|l’|un|une|au|du",
+    "en": (
+        "a|an|the|his|her|their|its|our|my|your|this|these|those|another|other|both|several|"
+        f"some|many|all|each|every|{_NUMBER_WORDS}|\\d+"
+    ),
+    "es": "el|la|los|las|un|una|al|del|su|sus",
+    "fr": "le|la|les|l'|l’|un|une|au|du|son|sa|ses|leur|leurs",
 }
 _DEFINITE = {"the", "el", "la", "le", "l'", "l’", "al", "del", "au", "du"}
-_ROLE_BEFORE = {
-    lang: re.compile(
-        rf"(?:(?<![^\W\d_])({_ARTICLES[lang]})\s+(?:[\w-]+\s+){{0,2}}?|(?<![^\W\d_]))"
-        rf"({roles})(,?)\s+$",
+# Words describing an English role noun without an article before them
+# ("investigative journalist", "award-winning reporter", "LGBTQI activist",
+# "Valdorian lawyer", "human rights lawyer"): listed, or an adjective by its
+# form. A verb before a role noun ("beat detainee X") is not one of them:
+# the verbs that look like adjectives are excluded by name, and words in
+# -ed are left out entirely ("Police jailed journalist X" is a verb).
+_PROPER_WORDS = (
+    "Muslim|Christian|Catholic|Islamic|Jewish|Buddhist|Hindu|Sikh|Roma|Romani|Uyghur|Tibetan|"
+    "Kurdish|Baha'i|Baha’i|Ahmadi|Shia|Shiite|Sunni|Evangelical|Orthodox|Protestant|"
+    "Pentecostal|Indigenous|Arab|Amazigh|Yazidi"
+)
+_MODIFIER_WORDS = (
+    "investigative|independent|freelance|prominent|veteran|local|young|elderly|senior|junior|"
+    "former|retired|leading|renowned|famous|popular|outspoken|well-known|fellow|female|male|"
+    "woman|women|women's|women’s|youth|student|child|environmental|land|housing|climate|"
+    "labour|labor|trade|union|peace|democracy|opposition|minority|religious|political|civic|"
+    "civil|society|community|citizen|human|rights|migrant|domestic|foreign|gay|lesbian|"
+    "bisexual|transgender|trans|feminist|radio|television|newspaper|online|documentary|press|"
+    "media|sports|theatre|theater|street|church|mosque|village|tribal|" + _PROPER_WORDS
+)
+# Words whose form says adjective ("-ive", "-al", ...) but that are verbs or numbers.
+_NOT_MODIFIERS = (
+    "give|live|arrive|receive|deprive|drive|forgive|survive|revive|strive|thrive|dive|derive|"
+    "perceive|deceive|conceive|five|sent|went|spent|meant|lent|bent|rent|present|represent|"
+    "prevent|consent|resent|torment|comment|cement|invent|document|implement|repent|lament|"
+    "dissent|want|grant|plant|chant|rant|supplant|implant|recant|warrant|steal|reveal|"
+    "conceal|appeal|heal|seal|deal|repeal|signal|equal|rival|dial|panic|mimic|traffic|vary|"
+    "several|individual|general|usual|total|final"
+)
+_MODIFIER = {
+    "en": (
+        rf"(?:(?:{_MODIFIER_WORDS})(?![\w'’-])"
+        r"|(?-i:(?![A-Z]+ED\b)[A-Z]{2,6}\+?)"  # an initialism: LGBTQI, BBC
+        r"|(?-i:[A-Z][a-z]+(?:ian|ese|ish))"  # Valdorian, Chinese, Kurdish
+        r"|\d+-[\w'’-]+|(?!(?:re|co|pre|un|de)-)[^\W\d_][\w'’]*(?:-[\w'’]+)+(?<!ed)"
+        r"|[^\W\d_]+-based"  # award-winning, 24-year-old, Paris-based
+        rf"|(?!(?:{_NOT_MODIFIERS})(?![\w'’-]))[^\W\d_]+(?:ive|al|ous|ful|ent|ant|ic|ary)"
+        r"(?![\w'’-]))"
+    ),
+}
+# Proper adjectives keep their capital where the text writes them.
+_PROPER = re.compile(rf"(?:{_PROPER_WORDS}|[A-Z]{{2,}}.*|[A-Z][a-z]+(?:ian|ese|ish))$")
+# Words that end a noun phrase before a role noun: what follows them is not
+# described by what precedes ("the court sentenced journalist X": "sentenced").
+_PHRASE_BREAKS = {
+    "en": frozenset(
+        "and or but nor to of with by for on in at from into against about after before "
+        "that which who whom whose as than is are was were be been has have had will would "
+        "could should may might must can shall do does did beat met told held sent saw took "
+        "gave found left brought shot hit put said made kept let set cut threw struck caught "
+        "sought fought taught bought heard led fed bit drove wrote spoke chose stole tore "
+        "won ran came became went got".split()
+    ),
+    "es": frozenset("y e o u de que a en por con para sin contra".split()),
+    "fr": frozenset("et ou de que à en par avec pour sans contre".split()),
+}
+
+# Chinese role nouns (Simplified and Traditional), and the words before them
+# that are part of the role ("维权律师": a rights lawyer). Written without
+# spaces: the role is what the text has right before the name.
+_ZH_ROLES = (
+    "人权捍卫者|人權捍衛者|人权卫士|人權衛士|捍卫者|捍衛者|维权人士|維權人士|活动人士|活動人士|"
+    "社运人士|社運人士|异见人士|異見人士|摄影记者|攝影記者|记者|記者|律师|律師|编辑|編輯|"
+    "博主|作家|诗人|詩人|艺术家|藝術家|说唱歌手|說唱歌手|歌手|音乐人|音樂人|牧师|牧師|"
+    "神父|传道人|傳道人|主教|修女|僧人|伊玛目|伊瑪目|教师|教師|老师|老師|学生|學生|工人|"
+    "农民|農民|护士|護士|医生|醫生|组织者|組織者|工会领袖|工會領袖|被拘留者|被关押者|"
+    "被關押者|被羁押者|被羈押者|在押人员|在押人員|囚犯|政治犯|良心犯"
+)
+_ZH_MODIFIERS = (
+    "维权|維權|人权|人權|独立|獨立|调查|調查|著名|知名|资深|資深|青年|公民|民间|民間|"
+    "宗教|基督教|天主教|家庭教会|家庭教會|女"
+)
+# Before these, a first mention takes "一名" ("警方拘留了一名记者"); after
+# anything else (a possessive 的, a verb written close) the role stands as written.
+_ZH_OPENS = "，。；：、！？“”「」『』《》（）()\n 了和与與及对對将將把被向给給是包括"
+_ZH_TRADITIONAL = frozenset("師記權維動學關羈組藝編輯詩樂傳醫護農會員")
+_ZH_ROLE = re.compile(
+    rf"(?P<det>的|该|該|这名|這名|一名|一位|其)?(?P<mods>(?:{_ZH_MODIFIERS})*?)"
+    rf"(?P<role>{_ZH_ROLES})(?P<comma>)\s*$"
+)
+
+_ROLE_ENDINGS = {
+    lang: frozenset(r.split()[-1] for r in roles.split("|")) for lang, roles in _ROLES.items()
+}
+
+
+@lru_cache(maxsize=256)
+def _role_pattern(lang: str, own: tuple[str, ...]) -> re.Pattern[str]:
+    """Role nouns of `lang` and the person's own (`own`) right before a name.
+
+    Groups: det (an article or determiner, words may follow it), mods
+    (describing words without an article), role, comma.
+    """
+    roles = {*_ROLES[lang].split("|"), *own}
+    alternatives = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    modifier = _MODIFIER.get(lang)
+    mods = rf"(?P<mods>(?:{modifier}\s+){{0,3}})" if modifier else r"(?P<mods>)"
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?P<det>{_ARTICLES[lang]})\s+(?:[\w'’-]+\s+){{0,2}}?|{mods})"
+        rf"(?P<role>{alternatives})(?P<comma>,?)\s+$",
         re.IGNORECASE,
     )
-    for lang, roles in _ROLES.items()
-}
+
+
 # Arabic writes the article and the proclitics (و, ف, ب, ل, ك) as one word
 # with the noun: المعتقل, والمعتقل, للمعتقل; ة is the feminine, ين/ون/ات the
-# plurals. Groups as above: (no separate article, the role as written, comma).
+# plurals. Groups as above (no separate article or describing words).
 _AR_STEMS = ("معتقل", "محتجز", "سجين")
 _AR_ROLE = re.compile(r"^([وف]?(?:لل|[بكل]?ال)?)(" + "|".join(_AR_STEMS) + r")(ة|ين|ون|ات)?$")
-_ROLE_BEFORE["ar"] = re.compile(
-    r"(?<![^\W\d_])()((?:[وف]?(?:لل|[بكل]?ال))?(?:"
+_AR_ROLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?P<det>)(?P<mods>)(?P<role>(?:[وف]?(?:لل|[بكل]?ال))?(?:"
     + "|".join(_AR_STEMS)
-    + r")(?:ة|ين|ون|ات)?)([،,]?)\s+$"
+    + r")(?:ة|ين|ون|ات)?)(?P<comma>[،,]?)\s+$"
 )
 # Between two names of one list after a plural role noun.
 _LIST_JOIN = {
     "en": re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"),
     "ar": re.compile(r"(?:\s*[،,]\s*و?|\s+و)"),
 }
-_NUMBERS = {"en": "two three four five six seven eight nine ten".split()}
+_NUMBERS = {"en": _NUMBER_WORDS.split("|")[1:]}
 # An article or contraction right before the name, in languages that put one there.
 _ARTICLE_BEFORE = {
     "es": re.compile(r"(?<![^\W\d_])(el|la|al|del)\s+$", re.IGNORECASE),
@@ -118,20 +228,123 @@ _CONTRACTED = {
     ("fr", "au"): "à ",
     ("fr", "du"): "de ",
 }
-_SENTENCE_END = ".!?:\n"
-# The last word of each role noun: a cheap test before the full expression.
-_ROLE_ENDINGS = {
-    lang: frozenset(r.split()[-1] for r in roles.split("|")) for lang, roles in _ROLES.items()
+_SENTENCE_END = ".!?:\n。！？"
+# What a description's noun ends at ("mother of a detainee": "mother").
+_AFTER_NOUN = {
+    "en": frozenset("of for from in at with on to against".split()),
+    "es": frozenset("de del en para por con".split()),
+    "fr": frozenset("de du des en pour par avec à".split()),
 }
 
 
-def _may_be_role(lang: str, word: str) -> bool:
-    if lang == "ar":
-        return _AR_ROLE.match(word.rstrip("،,")) is not None
-    return word.rstrip(",").lower() in _ROLE_ENDINGS.get(lang, ())
+def _own_roles(lang: str, first: str) -> dict[str, str]:
+    """The role nouns a person's own description gives, with their singular.
+
+    "a labour recruiter" gives "labour recruiter" and "recruiter" (and
+    their plurals): the words before the name that already say what the
+    description would ("the labour recruiter X") take the name's place.
+    """
+    if lang not in _ROLES:
+        return {}
+    words = first.split()
+    if words and re.fullmatch(_ARTICLES[lang], words[0], re.IGNORECASE):
+        words = words[1:]
+    noun: list[str] = []
+    for word in words:
+        if word.lower() in _AFTER_NOUN[lang] or not re.fullmatch(r"[^\W\d_][\w'’-]*", word):
+            break
+        noun.append(word.lower())
+    out: dict[str, str] = {}
+    for i in range(len(noun)):
+        form = " ".join(noun[i:])
+        out[form] = form
+        if lang == "en":
+            out.setdefault(_english_plural(form), form)
+    return out
 
 
-def _plural_role(lang: str, role: str) -> tuple[str, bool]:
+@dataclass(frozen=True)
+class _Role:
+    """The words before a name that name its role: where they start, and their parts."""
+
+    start: int
+    det: str
+    mods: str
+    role: str
+    comma: str
+    written: str  # the text from `start` to the end of the role noun
+
+
+def _role_before(text: str, floor: int, start: int, lang: str, own: dict[str, str]) -> _Role | None:
+    """The role noun (with its article or describing words) ending right before `start`."""
+    near = max(floor, start - 60)  # only the words just before the name can belong with it
+    if lang == "zh":
+        m = _ZH_ROLE.search(text, max(floor, start - 16), start)
+        if m is None:
+            return None
+    else:
+        last = text[max(near, start - 30) : start].rsplit(None, 1)[-1:]
+        if not last:
+            return None
+        word = last[0].rstrip(",،")
+        if lang == "ar":
+            if _AR_ROLE.match(word) is None:
+                return None
+            pattern = _AR_ROLE_BEFORE
+        elif lang in _ROLES:
+            endings = _ROLE_ENDINGS[lang] | {r.split()[-1] for r in own}
+            if word.lower() not in endings:
+                return None
+            pattern = _role_pattern(lang, tuple(sorted(own)))
+        else:
+            return None
+        m = _phrase_match(pattern, text, near, start, lang, own)
+        if m is None:
+            return None
+    role_end = m.end("role")
+    return _Role(
+        m.start(),
+        m.group("det") or "",
+        m.group("mods") or "",
+        m.group("role"),
+        m.group("comma"),
+        text[m.start() : role_end],
+    )
+
+
+def _phrase_match(
+    pattern: re.Pattern[str], text: str, pos: int, start: int, lang: str, own: dict[str, str]
+) -> re.Match[str] | None:
+    """`pattern` ending at `start`, with no verb or preposition between its article and role.
+
+    A number is an article only before a plural ("two detainees"): "in 2023
+    journalist X" is "in 2023 a journalist".
+    """
+    breaks = _PHRASE_BREAKS.get(lang, frozenset())
+    while True:
+        m = pattern.search(text, pos, start)
+        if m is None or not m.group("det"):
+            return m
+        det = m.group("det").lower()
+        if (
+            re.fullmatch(rf"(?:{_NUMBER_WORDS}|\d+)(?<!^one)(?<!^1)", det)
+            and not _plural_role(lang, m.group("role"), own)[1]
+        ):
+            pos = m.end("det")
+            continue
+        words = list(re.finditer(r"\S+", text[m.end("det") : m.start("role")]))
+        after = None
+        for i, w in enumerate(words):
+            word = w.group().lower()
+            verb = i and word.endswith("ed") and not words[i - 1].group().endswith("ly")
+            if word in breaks or (lang == "en" and verb):
+                after = m.end("det") + w.end()
+        if after is None:
+            return m
+        pos = after  # "the court sentenced journalist X": try from "journalist"
+
+
+def _plural_role(lang: str, role: str, own: dict[str, str]) -> tuple[str, bool]:
     """(the role noun in the singular, whether `role` is a plural)."""
     if lang == "ar":
         m = _AR_ROLE.match(role)
@@ -140,6 +353,8 @@ def _plural_role(lang: str, role: str) -> tuple[str, bool]:
         female = m.group(3) in ("ة", "ات")
         return m.group(1) + m.group(2) + ("ة" if female else ""), m.group(3) in ("ين", "ون", "ات")
     singular = _PLURALS.get(lang, {}).get(role.lower())
+    if singular is None and own.get(role.lower(), role.lower()) != role.lower():
+        singular = own[role.lower()]
     return (singular, True) if singular else (role, False)
 
 
@@ -147,6 +362,15 @@ def _bare(lang: str, role: str) -> str:
     """An Arabic role noun without its proclitics and article (معتقل of والمعتقل)."""
     m = _AR_ROLE.match(role) if lang == "ar" else None
     return role if m is None else m.group(2) + (m.group(3) or "")
+
+
+def _described(mods: str, role: str) -> str:
+    """Describing words and role noun as a phrase of their own: "Investigative journalist"
+    at the start of a sentence is "investigative journalist"; "Valdorian" stays."""
+    words = [w if _PROPER.match(w) else w[:1].lower() + w[1:] for w in mods.split()]
+    if role[:1].isupper() and not role.isupper():
+        role = role[:1].lower() + role[1:]
+    return " ".join([*words, role])
 
 
 _APPOSED = re.compile(r"(?<![^\W\d_])(?:an?|the)\s+[\w\s-]{2,40}?(,\s+)$", re.IGNORECASE)
@@ -170,11 +394,8 @@ def _elide(lang: str, word: str, phrase: str) -> str | None:
 
 
 def indefinite_article(phrase: str) -> str:
-    """'a' or 'an' by sound: "an LGBTQI activist", "a union leader"."""
-    word = phrase.split()[0] if phrase.split() else phrase
-    if word.isupper() and len(word) > 1:  # an acronym is read letter by letter
-        return "an" if word[0] in "AEFHILMNORSX" else "a"
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    """'a' or 'an' by sound: "an LGBTQI activist", "a union leader", "an 18-year-old"."""
+    return _article(phrase).partition(" ")[0]
 
 
 def _with_article(
@@ -182,6 +403,9 @@ def _with_article(
 ) -> str:
     if lang == "ar":  # no indefinite article; the definite one is written with the noun
         return f"ال{role}" if definite else role
+    if lang == "zh":  # "该律师" (Traditional "該律師"), "一名律师"
+        this = "該" if _ZH_TRADITIONAL.intersection(role) else "该"
+        return f"{this}{role}" if definite else f"一名{role}"
     if lang == "en":
         if (article and article.lower() == "the") or (article is None and definite):
             return f"the {role}"
@@ -204,12 +428,12 @@ def _plural_phrase(lang: str, written: str, article: str | None, singular: str, 
     One name: the singular ("detainees X and Ana (named)" → "a detainee and
     Ana"); several: the count ("two detainees", "the three inmates"), or
     the text as written where it already says more than its article
-    ("the two detainees", Arabic "المعتقلين").
+    ("the two detainees", "two detainees", Arabic "المعتقلين").
     """
     if count == 1:
         return singular if lang == "ar" else _with_article(lang, None, singular, False, None)
     numbers = _NUMBERS.get(lang)
-    if numbers is None:
+    if numbers is None or (article and re.fullmatch(rf"{_NUMBER_WORDS}|\d+", article, re.I)):
         return written
     number = numbers[count - 2] if count - 2 < len(numbers) else str(count)
     role = written.split()[-len(singular.split()) :]
@@ -224,6 +448,20 @@ def _starts_sentence(text: str, at: int) -> bool:
     window = max(0, at - 40)  # only the characters just before matter
     before = text[window:at].rstrip(" *_\"'“‘(«¡¿\t")
     return (not before and window == 0) or (bool(before) and before[-1] in _SENTENCE_END)
+
+
+def _role_phrase(
+    lang: str, text: str, r: _Role, role: str, later: bool, female: bool | None
+) -> str:
+    """What a role noun before a name (and the name) becomes, in the singular."""
+    if lang == "zh":
+        opens = r.start == 0 or text[r.start - 1] in _ZH_OPENS
+        if r.det or not (opens or later):
+            return r.written  # "日报的记者": as written, the name dropped
+        return _with_article(lang, None, r.mods + role, later, None)
+    if r.det or lang == "ar":  # "the investigative reporter X": as written
+        return r.written
+    return _with_article(lang, None, _described(r.mods, role), later, female)
 
 
 def edits(
@@ -245,22 +483,17 @@ def edits(
         index += 1
         later = owner in seen
         phrase = who[owner].later if later else who[owner].first
-        role_match = _ROLE_BEFORE.get(lang)
-        # Only the words just before the name can belong with it.
-        near = max(floor, start - 60)
-        last = text[max(near, start - 30) : start].rsplit(None, 1)[-1:]
-        m = None
-        if role_match and last and _may_be_role(lang, last[0]):
-            m = role_match.search(text, near, start)
-        absorbed = m is not None and m.end() == start
-        if m is not None and absorbed:
-            article, role, comma = m.group(1), m.group(2), m.group(3)
+        own = _own_roles(lang, who[owner].first)
+        r = _role_before(text, floor, start, lang, own)
+        absorbed = r is not None
+        if r is not None:
+            role = r.role
             if role[:1].isupper() and not role.isupper():
                 role = role[:1].lower() + role[1:]
-            singular, plural = _plural_role(lang, role)
+            singular, plural = _plural_role(lang, role, own)
             seen[owner] = _bare(lang, singular)
-            if article and article.lower() in _GENDERED:  # "la periodista": later "la"
-                female[owner] = _GENDERED[article.lower()]
+            if r.det and r.det.lower() in _GENDERED:  # "la periodista": later "la"
+                female[owner] = _GENDERED[r.det.lower()]
             if plural:
                 # "detainees X and Y": the role noun stands for the whole list.
                 count, join = 1, _LIST_JOIN.get(lang)
@@ -269,20 +502,18 @@ def edits(
                     end = hits[index][1]
                     seen.setdefault(hits[index][2], seen[owner])
                     index += 1
-                phrase = _plural_phrase(lang, text[m.start() : m.end(2)], article, singular, count)
-            elif article or lang == "ar":  # "the investigative reporter X": as written
-                phrase = text[m.start() : m.end(2)]
+                phrase = _plural_phrase(lang, r.written, r.det, singular, count)
             else:
-                phrase = _with_article(lang, None, role, later, female.get(owner))
-            start = m.start()
-            if comma and text.startswith(comma, end):
+                phrase = _role_phrase(lang, text, r, role, later, female.get(owner))
+            start = r.start
+            if r.comma and text.startswith(r.comma, end):
                 end += 1
         else:
             if later and seen.get(owner):
                 phrase = _with_article(lang, None, seen[owner] or "", True, female.get(owner))
             seen.setdefault(owner, None)
             a = _ARTICLE_BEFORE.get(lang)
-            am = a.search(text, near, start) if a else None
+            am = a.search(text, max(floor, start - 60), start) if a else None
             if am is not None and am.end() == start:
                 word = am.group(1).lower()
                 start = am.start()
@@ -294,7 +525,7 @@ def edits(
         # nor "A former prisoner, Ana Ruiz, said" "a former prisoner, a person, said".
         noun = phrase.split(" ", 1)[-1]
         if not absorbed and lang == "en" and text.startswith(",", end):
-            before = _APPOSED.search(text, near, start)
+            before = _APPOSED.search(text, max(floor, start - 60), start)
             if before:
                 out.append((before.start(1), end + 1, ""))
                 floor = end + 1
