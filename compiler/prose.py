@@ -371,6 +371,16 @@ def _body_names(name: str) -> list[str]:
     return [e for e in endings if e[:1].isupper() and _BODY.search(e)]
 
 
+def _head_noun(record: Record) -> list[str]:
+    """A government body's head noun ("committee" of the National Committee to Combat
+    Human Trafficking), as its own text names it when it reports: "The committee
+    reported that ..."."""
+    if record.source.kind != "government":
+        return []
+    words = re.sub(r"\s*\([^)]*\)", "", record.source.name).split()
+    return [w.lower() for w in words if _BODY.fullmatch(w)][:1]
+
+
 def _source_names(record: Record) -> list[str]:
     """How a summary may name its own source: the name, its acronym, the kind's word."""
     name = record.source.name.strip()
@@ -394,7 +404,9 @@ def self_attributed(record: Record, text: str | None = None) -> bool:
     government source) with a verb of reporting, so no second attribution
     goes in front of it. A government body may be named as its own text
     shortens it ("the Ministry of Interior" for the Valdoria Ministry of
-    Interior).
+    Interior), or, when it reports, by its head noun ("The committee
+    reported that ..." from the National Committee to Combat Human
+    Trafficking).
     """
     text = (record.summary if text is None else text).strip()
     kind = (
@@ -407,8 +419,9 @@ def self_attributed(record: Record, text: str | None = None) -> bool:
         return rf"(?:the\s+)?{kind}(?:{alternatives})(?:\s*\([^)]*\))?"
 
     names = _source_names(record)
-    if re.match(rf"{_OPENING}{subject(names)},?\s+{_REPORTING}\b", text, re.I) or re.match(
-        rf"{_OPENING}according\s+to\s+{subject(names)}\b", text, re.I
+    said = names + _head_noun(record)  # "the committee" only as the one who reports
+    if re.match(rf"{_OPENING}{subject(said)},?\s+{_REPORTING}\b", text, re.I) or re.match(
+        rf"{_OPENING}according\s+to\s+{subject(said)}\b", text, re.I
     ):
         return True
     # A government body that is the subject of its own act ("In September
