@@ -22,7 +22,7 @@ from typing import Any
 from .countries import country_name
 from .document import Audience, Cite, Report, Section, SourceEntry, Table
 from .errors import HrdraftError, NotFoundError, PluginError, choices
-from .outline import Edition, ReportType, SectionSpec
+from .outline import Edition, ReportType, SectionSpec, missing_target_message
 from .plugins import Plugins
 from .records import Record, Source, parse_target
 from .select import SelectedRecord, Selection
@@ -208,11 +208,13 @@ def _explicit_targets(
             meant = own.name if own is not None else None
         if meant == edition and section in ids:
             applied.append(section)
-        elif meant == edition or meant is None:
-            warnings.append(
-                f"record {item.id} targets {target}, which edition {edition} lacks; "
-                f"placed by its categories in this {edition} draft"
-            )
+        elif meant == edition or meant is None or report_type.edition(meant) is None:
+            # In the edition's terms, as ingest warned: "record X: 'hrr:1.d' is
+            # not in the 2024 edition's outline of hrr; placed by ...; 1.d is
+            # 'Arbitrary Arrest or Detention' in the 2023 edition: write ...".
+            placed = f"placed by its categories in this {edition} draft"
+            message = missing_target_message(report_type, target, item.record.year, placed)
+            warnings.append(f"record {item.id}: {message}")
         else:
             warnings.append(
                 f"record {item.id} targets {report}:{section} of edition {meant}; "

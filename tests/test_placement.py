@@ -147,7 +147,13 @@ def test_ingest_warns_of_a_target_the_records_edition_lacks(
         "--format", "html", "--out", tmp_path / "out",
     )  # fmt: skip
     summary = " ".join(compiled.output.split())
-    assert "record pretrial-2024 targets hrr:1.d, which edition 2024 lacks" in summary
+    # In the edition's terms, as the ingest warning words it.
+    assert (
+        "record pretrial-2024: 'hrr:1.d' is not in the 2024 edition's outline of hrr; "
+        "placed by its categories in this 2024 draft" in summary
+    )
+    assert "write hrr@2023:1.d if you meant that edition" in summary.split("pretrial-2024:")[1]
+    assert "which edition 2024 lacks" not in summary
 
 
 def test_a_target_of_an_unknown_edition_is_a_row_error_only_when_the_id_is_nowhere(

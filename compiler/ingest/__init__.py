@@ -15,11 +15,9 @@ file was seen again), and rows that fail again are not quarantined twice.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -30,6 +28,7 @@ import orjson
 from pydantic import ValidationError
 
 from ..errors import InputFileError
+from ..outline import heading_words, missing_target_message
 from ..records import Record, Vocabulary, parse_target
 from ..store import Store
 from ..store.ingest_writer import BulkWriter, ValidRecord, WriteConflict, open_batch
@@ -201,82 +200,6 @@ def target_warnings(
     return found
 
 
-def missing_target_message(report_type: Any, target: str, year: int) -> str:
-    """What to say of a target whose edition (the record's year's, or the one named) lacks it.
-
-    "'hrr:1.d' is not in the 2024 edition's outline of hrr; drafts place the
-    record by its categories; 1.d is 'Arbitrary Arrest or Detention' in the
-    2023 edition: write hrr@2023:1.d if you meant that edition". The
-    suggestion is in the edition meant: the heading of the same topic there
-    (by the headings' words), else the nearest id; and the edition-qualified
-    form where another edition has the id.
-    """
-    report, edition_name, section = parse_target(target)
-    edition = report_type.edition(edition_name) if edition_name else None
-    if edition_name is None:
-        edition = report_type.edition_for(year)
-    names = ", ".join(e.name for e in report_type.editions)
-    if edition is None:
-        if not edition_name:
-            what = f"no {report} edition covers the record's year {year} (its editions: {names})"
-            return f"{target!r}: {what}; drafts place the record by its categories"
-        hint = ""
-        # "hrr@2022:1.c": editions are named by their last year, not every year.
-        covering = report_type.edition_for(int(edition_name)) if edition_name.isdigit() else None
-        if covering is not None and covering.find(section):
-            hint = f"; the {covering.name} edition covers {edition_name}: write "
-            hint += f"{report}@{covering.name}:{section}"
-        return (
-            f"{target!r}: {report} has no edition {edition_name!r} (its editions: {names}); "
-            f"drafts place the record by its categories{hint}"
-        )
-    where = f"the {edition.name} edition's outline of {report}"
-    if edition_name is None and edition.name != str(year):
-        where += f" (the edition for the record's year {year})"
-    # Written as the target was: qualified stays qualified.
-    form = f"{report}@{edition.name}:" if edition_name else f"{report}:"
-    hints = []
-    others = [e for e in report_type.editions if e.name != edition.name and e.find(section)]
-    if others:
-        other = others[0]
-        same = _same_topic(other.find(section).title, edition)
-        if same is not None:
-            hints.append(
-                f"the same topic is {same.id} {same.title!r} in the {edition.name} edition: "
-                f"write {form}{same.id}"
-            )
-        hints.append(
-            f"{section} is {other.find(section).title!r} in the {other.name} edition: write "
-            f"{report}@{other.name}:{section} if you meant that edition"
-        )
-    else:
-        ids = [i for i in edition.section_ids() if i != "summary"]
-        near = difflib.get_close_matches(section, ids, n=3, cutoff=0.3)
-        if near:
-            hints.append(f"nearest in that edition: {', '.join(form + n for n in near)}")
-    hint = "".join(f"; {h}" for h in hints)
-    return f"{target!r} is not in {where}; drafts place the record by its categories{hint}"
-
-
-def _same_topic(title: str, edition: Any) -> Any:
-    """The heading of `edition` that shares most words (two at least) with `title`, if any."""
-    words = _title_words(title)
-    best, shared = None, 1
-    for spec in edition.walk():
-        common = len(words & _title_words(spec.title))
-        if common > shared:
-            best, shared = spec, common
-    return best
-
-
-def _title_words(title: str) -> set[str]:
-    # Words of any heading ("Other", "Related") say nothing of its topic.
-    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", title.lower())} - _NOT_TOPICS
-
-
-_NOT_TOPICS = frozenset({"other", "including", "related", "member", "acts", "evidence"})
-
-
 def _means_otherwise(report_type: Any, edition: Any, section: str) -> bool:
     """Whether `section` of `edition` is another topic in another edition.
 
@@ -285,9 +208,9 @@ def _means_otherwise(report_type: Any, edition: Any, section: str) -> bool:
     (2023 2.a); "War Crimes, ..." (2024 1.c) shares nothing with "Torture
     and Other Cruel, ..." (2023 1.c).
     """
-    words = _title_words(edition.find(section).title)
+    words = heading_words(edition.find(section).title)
     return any(
-        (other := e.find(section)) is not None and not words & _title_words(other.title)
+        (other := e.find(section)) is not None and not words & heading_words(other.title)
         for e in report_type.editions
         if e.name != edition.name
     )
