@@ -254,7 +254,8 @@ class Plugins:
 
     @cached_property
     def validation_context(self) -> dict[str, Any]:
-        """What record validation checks against: categories, figure names, section ids."""
+        """What record validation checks against: categories, figure names, section ids
+        (and the report types, whose editions a target's suggestions come from)."""
         return {
             "vocabulary": self.vocabulary,
             "figures": FigureNames(
@@ -264,6 +265,7 @@ class Plugins:
                 rt.name: {sid for edition in rt.editions for sid in edition.section_ids()}
                 for rt in self.report_types.values()
             },
+            "report_types": self.report_types,
         }
 
     @cached_property

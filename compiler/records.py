@@ -648,13 +648,31 @@ class Record(_Model):
         outlines = (info.context or {}).get("section_targets")
         if outlines is None:
             return v
+        report_types = (info.context or {}).get("report_types") or {}
+        year = info.data.get("year")
         for target in v:
-            report, _, section = parse_target(target)
+            report, edition_name, section = parse_target(target)
             # A report type not installed here cannot be checked; it is kept.
             # Whether the section is in the edition meant is an ingest warning.
             if report in outlines and section not in outlines[report]:
-                near = difflib.get_close_matches(section, sorted(outlines[report]), n=3, cutoff=0.3)
-                hint = f"; nearest: {', '.join(report + ':' + s for s in near)}" if near else ""
+                report_type = report_types.get(report)
+                if report_type is not None:
+                    # Suggested in the edition meant (the one named, else the
+                    # record's year's); an id only another edition has is
+                    # written with that edition ("hrr@2023:1.d").
+                    edition = report_type.edition(edition_name) if edition_name else None
+                    if edition is None and isinstance(year, int):
+                        edition = report_type.edition_for(year)
+                    qualify = bool(edition_name) and edition is not None
+                    near = report_type.nearest_targets(section, edition, qualify=qualify)
+                    where = f" for the {edition.name} edition" if edition else ""
+                    if edition and not edition_name and edition.name != str(year):
+                        where += f" (the edition for the record's year {year})"
+                    hint = f"; nearest{where}: {', '.join(near)}" if near else ""
+                else:
+                    ids = sorted(outlines[report])
+                    near = difflib.get_close_matches(section, ids, n=3, cutoff=0.3)
+                    hint = f"; nearest: {', '.join(report + ':' + s for s in near)}" if near else ""
                 raise ValueError(
                     f"{target!r} is in no {report} edition's outline{hint} "
                     "(`hrdraft plugins --details` lists each edition's section ids)"
