@@ -11,7 +11,8 @@ every printed field), ``matcher.py`` (every form of every name in one
 automaton), ``fold.py`` (the text model names are matched in),
 ``markdown.py`` (the text a reader sees, mapped back to the source; the
 parser configuration the renderer shares), ``inflect.py`` (case endings),
-``phrases.py`` (replacements that read as prose).
+``phrases.py`` (replacements that read as prose), ``role_words.py`` (the
+role nouns and the words around them it reads, by language).
 """
 
 from __future__ import annotations

@@ -29,6 +29,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..words import article as _article
+from .role_words import (
+    AFTER_NOUN,
+    AR_STEMS,
+    DETERMINERS,
+    MODIFIER_WORDS,
+    NOT_MODIFIERS,
+    NUMBER_WORDS,
+    PHRASE_BREAKS,
+    PROPER_WORDS,
+    ROLES,
+    ZH_MODIFIERS,
+    ZH_OPENS,
+    ZH_ROLES,
+    ZH_TRADITIONAL,
+)
 
 __all__ = ["Who", "edits", "indefinite_article"]
 
@@ -41,36 +56,6 @@ class Who:
     later: str
 
 
-# Role nouns that may stand before a name, by language (lower case, folded
-# spelling as written in the language).
-_ROLES = {
-    "en": (
-        "human rights defender|defender|journalist|photojournalist|reporter|editor|blogger|"
-        "rapper|singer|musician|artist|poet|writer|author|activist|lawyer|attorney|teacher|"
-        "student|nurse|farmer|worker|trade unionist|unionist|union leader|community leader|"
-        "opposition leader|leader|politician|candidate|pastor|priest|rabbi|imam|sheikh|monk|"
-        "nun|bishop|cleric|preacher|elder|chief|influencer|youtuber|comedian|actor|actress|"
-        "filmmaker|academic|researcher|scholar|physician|cartoonist|footballer|athlete|"
-        "detainee|former detainee|prisoner|former prisoner|political prisoner|"
-        "prisoner of conscience|inmate"
-    ),
-    "es": (
-        "defensora de derechos humanos|defensor de derechos humanos|periodista|fotoperiodista|"
-        "reportera|reportero|bloguera|bloguero|rapera|rapero|cantante|artista|poeta|escritora|"
-        "escritor|activista|defensora|defensor|abogada|abogado|maestra|maestro|profesora|"
-        "profesor|estudiante|enfermera|enfermero|médica|médico|campesina|campesino|"
-        "sindicalista|dirigente|lideresa|líder|pastora|pastor|sacerdote|rabino|imán|monja"
-    ),
-    "fr": (
-        "défenseure des droits humains|défenseur des droits humains|journaliste|reporter|"
-        "blogueuse|blogueur|rappeuse|rappeur|chanteuse|chanteur|artiste|poète|écrivaine|"
-        "écrivain|militante|militant|activiste|défenseure|défenseur|avocate|avocat|"
-        "enseignante|enseignant|professeure|professeur|étudiante|étudiant|infirmière|"
-        "infirmier|médecin|syndicaliste|dirigeante|dirigeant|pasteur|prêtre|rabbin|imam"
-    ),
-}
-
-
 def _english_plural(role: str) -> str:
     head, _, last = role.rpartition(" ")
     if role == "prisoner of conscience":
@@ -81,101 +66,28 @@ def _english_plural(role: str) -> str:
 
 # English plurals of the role nouns ("detainees X and Y"), with their singular.
 _PLURALS = {
-    "en": {_english_plural(r): r for r in _ROLES["en"].split("|")},
+    "en": {_english_plural(r): r for r in ROLES["en"].split("|")},
 }
-_ROLES["en"] += "|" + "|".join(_PLURALS["en"])
+_ROLES = {**ROLES, "en": ROLES["en"] + "|" + "|".join(_PLURALS["en"])}
 
-# Words that stand before a role noun and make it definite or possessed
-# ("the rapper", "her lawyer", "los periodistas"): the text keeps them.
-_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
-_ARTICLES = {
-    "en": (
-        "a|an|the|his|her|their|its|our|my|your|this|these|those|another|other|both|several|"
-        f"some|many|all|each|every|{_NUMBER_WORDS}|\\d+"
-    ),
-    "es": "el|la|los|las|un|una|al|del|su|sus",
-    "fr": "le|la|les|l'|l’|un|une|au|du|son|sa|ses|leur|leurs",
-}
-_DEFINITE = {"the", "el", "la", "le", "l'", "l’", "al", "del", "au", "du"}
-# Words describing an English role noun without an article before them
-# ("investigative journalist", "award-winning reporter", "LGBTQI activist",
-# "Valdorian lawyer", "human rights lawyer"): listed, or an adjective by its
-# form. A verb before a role noun ("beat detainee X") is not one of them:
-# the verbs that look like adjectives are excluded by name, and words in
-# -ed are left out entirely ("Police jailed journalist X" is a verb).
-_PROPER_WORDS = (
-    "Muslim|Christian|Catholic|Islamic|Jewish|Buddhist|Hindu|Sikh|Roma|Romani|Uyghur|Tibetan|"
-    "Kurdish|Baha'i|Baha’i|Ahmadi|Shia|Shiite|Sunni|Evangelical|Orthodox|Protestant|"
-    "Pentecostal|Indigenous|Arab|Amazigh|Yazidi"
-)
-_MODIFIER_WORDS = (
-    "investigative|independent|freelance|prominent|veteran|local|young|elderly|senior|junior|"
-    "former|retired|leading|renowned|famous|popular|outspoken|well-known|fellow|female|male|"
-    "woman|women|women's|women’s|youth|student|child|environmental|land|housing|climate|"
-    "labour|labor|trade|union|peace|democracy|opposition|minority|religious|political|civic|"
-    "civil|society|community|citizen|human|rights|migrant|domestic|foreign|gay|lesbian|"
-    "bisexual|transgender|trans|feminist|radio|television|newspaper|online|documentary|press|"
-    "media|sports|theatre|theater|street|church|mosque|village|tribal|" + _PROPER_WORDS
-)
-# Words whose form says adjective ("-ive", "-al", ...) but that are verbs or numbers.
-_NOT_MODIFIERS = (
-    "give|live|arrive|receive|deprive|drive|forgive|survive|revive|strive|thrive|dive|derive|"
-    "perceive|deceive|conceive|five|sent|went|spent|meant|lent|bent|rent|present|represent|"
-    "prevent|consent|resent|torment|comment|cement|invent|document|implement|repent|lament|"
-    "dissent|want|grant|plant|chant|rant|supplant|implant|recant|warrant|steal|reveal|"
-    "conceal|appeal|heal|seal|deal|repeal|signal|equal|rival|dial|panic|mimic|traffic|vary|"
-    "several|individual|general|usual|total|final"
-)
+# A word describing an English role noun: listed (role_words), or by its form.
 _MODIFIER = {
     "en": (
-        rf"(?:(?:{_MODIFIER_WORDS})(?![\w'’-])"
+        rf"(?:(?:{MODIFIER_WORDS})(?![\w'’-])"
         r"|(?-i:(?![A-Z]+ED\b)[A-Z]{2,6}\+?)"  # an initialism: LGBTQI, BBC
         r"|(?-i:[A-Z][a-z]+(?:ian|ese|ish))"  # Valdorian, Chinese, Kurdish
+        # 24-year-old, award-winning, Paris-based (not re-arrested)
         r"|\d+-[\w'’-]+|(?!(?:re|co|pre|un|de)-)[^\W\d_][\w'’]*(?:-[\w'’]+)+(?<!ed)"
-        r"|[^\W\d_]+-based"  # award-winning, 24-year-old, Paris-based
-        rf"|(?!(?:{_NOT_MODIFIERS})(?![\w'’-]))[^\W\d_]+(?:ive|al|ous|ful|ent|ant|ic|ary)"
+        r"|[^\W\d_]+-based"
+        rf"|(?!(?:{NOT_MODIFIERS})(?![\w'’-]))[^\W\d_]+(?:ive|al|ous|ful|ent|ant|ic|ary)"
         r"(?![\w'’-]))"
     ),
 }
 # Proper adjectives keep their capital where the text writes them.
-_PROPER = re.compile(rf"(?:{_PROPER_WORDS}|[A-Z]{{2,}}.*|[A-Z][a-z]+(?:ian|ese|ish))$")
-# Words that end a noun phrase before a role noun: what follows them is not
-# described by what precedes ("the court sentenced journalist X": "sentenced").
-_PHRASE_BREAKS = {
-    "en": frozenset(
-        "and or but nor to of with by for on in at from into against about after before "
-        "that which who whom whose as than is are was were be been has have had will would "
-        "could should may might must can shall do does did beat met told held sent saw took "
-        "gave found left brought shot hit put said made kept let set cut threw struck caught "
-        "sought fought taught bought heard led fed bit drove wrote spoke chose stole tore "
-        "won ran came became went got".split()
-    ),
-    "es": frozenset("y e o u de que a en por con para sin contra".split()),
-    "fr": frozenset("et ou de que à en par avec pour sans contre".split()),
-}
-
-# Chinese role nouns (Simplified and Traditional), and the words before them
-# that are part of the role ("维权律师": a rights lawyer). Written without
-# spaces: the role is what the text has right before the name.
-_ZH_ROLES = (
-    "人权捍卫者|人權捍衛者|人权卫士|人權衛士|捍卫者|捍衛者|维权人士|維權人士|活动人士|活動人士|"
-    "社运人士|社運人士|异见人士|異見人士|摄影记者|攝影記者|记者|記者|律师|律師|编辑|編輯|"
-    "博主|作家|诗人|詩人|艺术家|藝術家|说唱歌手|說唱歌手|歌手|音乐人|音樂人|牧师|牧師|"
-    "神父|传道人|傳道人|主教|修女|僧人|伊玛目|伊瑪目|教师|教師|老师|老師|学生|學生|工人|"
-    "农民|農民|护士|護士|医生|醫生|组织者|組織者|工会领袖|工會領袖|被拘留者|被关押者|"
-    "被關押者|被羁押者|被羈押者|在押人员|在押人員|囚犯|政治犯|良心犯"
-)
-_ZH_MODIFIERS = (
-    "维权|維權|人权|人權|独立|獨立|调查|調查|著名|知名|资深|資深|青年|公民|民间|民間|"
-    "宗教|基督教|天主教|家庭教会|家庭教會|女"
-)
-# Before these, a first mention takes "一名" ("警方拘留了一名记者"); after
-# anything else (a possessive 的, a verb written close) the role stands as written.
-_ZH_OPENS = "，。；：、！？“”「」『』《》（）()\n 了和与與及对對将將把被向给給是包括"
-_ZH_TRADITIONAL = frozenset("師記權維動學關羈組藝編輯詩樂傳醫護農會員")
+_PROPER = re.compile(rf"(?:{PROPER_WORDS}|[A-Z]{{2,}}.*|[A-Z][a-z]+(?:ian|ese|ish))$")
 _ZH_ROLE = re.compile(
-    rf"(?P<det>的|该|該|这名|這名|一名|一位|其)?(?P<mods>(?:{_ZH_MODIFIERS})*?)"
-    rf"(?P<role>{_ZH_ROLES})(?P<comma>)\s*$"
+    rf"(?P<det>的|该|該|这名|這名|一名|一位|其)?(?P<mods>(?:{ZH_MODIFIERS})*?)"
+    rf"(?P<role>{ZH_ROLES})(?P<comma>)\s*$"
 )
 
 _ROLE_ENDINGS = {
@@ -195,7 +107,7 @@ def _role_pattern(lang: str, own: tuple[str, ...]) -> re.Pattern[str]:
     modifier = _MODIFIER.get(lang)
     mods = rf"(?P<mods>(?:{modifier}\s+){{0,3}})" if modifier else r"(?P<mods>)"
     return re.compile(
-        rf"(?<![\w'’-])(?:(?P<det>{_ARTICLES[lang]})\s+(?:[\w'’-]+\s+){{0,2}}?|{mods})"
+        rf"(?<![\w'’-])(?:(?P<det>{DETERMINERS[lang]})\s+(?:[\w'’-]+\s+){{0,2}}?|{mods})"
         rf"(?P<role>{alternatives})(?P<comma>,?)\s+$",
         re.IGNORECASE,
     )
@@ -204,11 +116,10 @@ def _role_pattern(lang: str, own: tuple[str, ...]) -> re.Pattern[str]:
 # Arabic writes the article and the proclitics (و, ف, ب, ل, ك) as one word
 # with the noun: المعتقل, والمعتقل, للمعتقل; ة is the feminine, ين/ون/ات the
 # plurals. Groups as above (no separate article or describing words).
-_AR_STEMS = ("معتقل", "محتجز", "سجين")
-_AR_ROLE = re.compile(r"^([وف]?(?:لل|[بكل]?ال)?)(" + "|".join(_AR_STEMS) + r")(ة|ين|ون|ات)?$")
+_AR_ROLE = re.compile(r"^([وف]?(?:لل|[بكل]?ال)?)(" + "|".join(AR_STEMS) + r")(ة|ين|ون|ات)?$")
 _AR_ROLE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?P<det>)(?P<mods>)(?P<role>(?:[وف]?(?:لل|[بكل]?ال))?(?:"
-    + "|".join(_AR_STEMS)
+    + "|".join(AR_STEMS)
     + r")(?:ة|ين|ون|ات)?)(?P<comma>[،,]?)\s+$"
 )
 # Between two names of one list after a plural role noun.
@@ -216,7 +127,7 @@ _LIST_JOIN = {
     "en": re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"),
     "ar": re.compile(r"(?:\s*[،,]\s*و?|\s+و)"),
 }
-_NUMBERS = {"en": _NUMBER_WORDS.split("|")[1:]}
+_NUMBERS = {"en": NUMBER_WORDS.split("|")[1:]}
 # An article or contraction right before the name, in languages that put one there.
 _ARTICLE_BEFORE = {
     "es": re.compile(r"(?<![^\W\d_])(el|la|al|del)\s+$", re.IGNORECASE),
@@ -229,12 +140,6 @@ _CONTRACTED = {
     ("fr", "du"): "de ",
 }
 _SENTENCE_END = ".!?:\n。！？"
-# What a description's noun ends at ("mother of a detainee": "mother").
-_AFTER_NOUN = {
-    "en": frozenset("of for from in at with on to against".split()),
-    "es": frozenset("de del en para por con".split()),
-    "fr": frozenset("de du des en pour par avec à".split()),
-}
 
 
 def _own_roles(lang: str, first: str) -> dict[str, str]:
@@ -247,11 +152,11 @@ def _own_roles(lang: str, first: str) -> dict[str, str]:
     if lang not in _ROLES:
         return {}
     words = first.split()
-    if words and re.fullmatch(_ARTICLES[lang], words[0], re.IGNORECASE):
+    if words and re.fullmatch(DETERMINERS[lang], words[0], re.IGNORECASE):
         words = words[1:]
     noun: list[str] = []
     for word in words:
-        if word.lower() in _AFTER_NOUN[lang] or not re.fullmatch(r"[^\W\d_][\w'’-]*", word):
+        if word.lower() in AFTER_NOUN[lang] or not re.fullmatch(r"[^\W\d_][\w'’-]*", word):
             break
         noun.append(word.lower())
     out: dict[str, str] = {}
@@ -320,14 +225,14 @@ def _phrase_match(
     A number is an article only before a plural ("two detainees"): "in 2023
     journalist X" is "in 2023 a journalist".
     """
-    breaks = _PHRASE_BREAKS.get(lang, frozenset())
+    breaks = PHRASE_BREAKS.get(lang, frozenset())
     while True:
         m = pattern.search(text, pos, start)
         if m is None or not m.group("det"):
             return m
         det = m.group("det").lower()
         if (
-            re.fullmatch(rf"(?:{_NUMBER_WORDS}|\d+)(?<!^one)(?<!^1)", det)
+            re.fullmatch(rf"(?:{NUMBER_WORDS}|\d+)(?<!^one)(?<!^1)", det)
             and not _plural_role(lang, m.group("role"), own)[1]
         ):
             pos = m.end("det")
@@ -404,7 +309,7 @@ def _with_article(
     if lang == "ar":  # no indefinite article; the definite one is written with the noun
         return f"ال{role}" if definite else role
     if lang == "zh":  # "该律师" (Traditional "該律師"), "一名律师"
-        this = "該" if _ZH_TRADITIONAL.intersection(role) else "该"
+        this = "該" if ZH_TRADITIONAL.intersection(role) else "该"
         return f"{this}{role}" if definite else f"一名{role}"
     if lang == "en":
         if (article and article.lower() == "the") or (article is None and definite):
@@ -433,7 +338,7 @@ def _plural_phrase(lang: str, written: str, article: str | None, singular: str, 
     if count == 1:
         return singular if lang == "ar" else _with_article(lang, None, singular, False, None)
     numbers = _NUMBERS.get(lang)
-    if numbers is None or (article and re.fullmatch(rf"{_NUMBER_WORDS}|\d+", article, re.I)):
+    if numbers is None or (article and re.fullmatch(rf"{NUMBER_WORDS}|\d+", article, re.I)):
         return written
     number = numbers[count - 2] if count - 2 < len(numbers) else str(count)
     role = written.split()[-len(singular.split()) :]
@@ -455,7 +360,7 @@ def _role_phrase(
 ) -> str:
     """What a role noun before a name (and the name) becomes, in the singular."""
     if lang == "zh":
-        opens = r.start == 0 or text[r.start - 1] in _ZH_OPENS
+        opens = r.start == 0 or text[r.start - 1] in ZH_OPENS
         if r.det or not (opens or later):
             return r.written  # "日报的记者": as written, the name dropped
         return _with_article(lang, None, r.mods + role, later, None)
