@@ -449,8 +449,10 @@ def _romanised_forms(name: str) -> set[str]:
     """
     from anyascii import anyascii
 
-    if name.isascii() or not any(c.isalpha() and not c.isascii() for c in name):
-        return set()
+    if name.isascii() or all(
+        unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha()
+    ):
+        return set()  # Latin letters, accented or not: the scrubber's own to match
     syllables = re.findall(r"[A-Z][a-z]*|[a-z]+", anyascii(name))
     if len(syllables) < 2 or len("".join(syllables)) < 4 or "".join(syllables).islower():
         return set()

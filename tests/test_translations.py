@@ -164,12 +164,22 @@ def test_a_translation_may_not_write_an_unconsented_name_in_latin_letters(run, t
         "id": "XA-T-3",
         "translations": {"en": {"summary": "police detained the journalist 张伟 for a week."}},
     }
-    result = _ingest(run, tmp_path, [TRANSLATED, chinese, kept], code=1)
+    # A name in Latin letters, accented, is the scrubber's too: accepted, then replaced.
+    latin = {
+        **RECORD,
+        "id": "XA-T-4",
+        "summary": "La policía detuvo a José Núñez.",
+        "persons": [{"name": "José Núñez", "role": "victim", "consent": "anonymous"}],
+        "translations": {"en": {"summary": "police detained José Núñez outside the court."}},
+    }
+    result = _ingest(run, tmp_path, [TRANSLATED, chinese, kept, latin], code=1)
     assert "translations.en.summary writes the name of persons.0" in result.output
     assert "1 row quarantined" in result.output
     _, public, internal = _drafts(run, tmp_path)
     for text in (public, _text(internal)):
         assert "Zhang" not in text and "张伟" not in text
+        assert "Núñez" not in text and "Nunez" not in text
+    assert "police detained a person outside the court" in public
     assert (
         "police detained the journalist for a week (unofficial translation from Chinese)" in public
     )
