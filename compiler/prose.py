@@ -310,6 +310,12 @@ def _frames(record: Record) -> tuple[str, str]:
     """(frame before a "that" clause, frame before a quotation) for the source."""
     name = record.source.name
     kind = record.source.kind
+    if _unnamed(name):
+        # The scrubber replaced a name that carried a protected one by its kind
+        # ("an NGO", "a media outlet"): that description is the whole subject.
+        who = name[:1].upper() + name[1:]
+        verb = "stated" if kind == "government" else "reported"
+        return f"{who} {verb} that", f"{who} {verb}"
     if kind == "ngo":
         return f"The NGO {name} reported that", f"The NGO {name} reported"
     if kind == "media":
@@ -330,7 +336,7 @@ def _frames(record: Record) -> tuple[str, str]:
         return f"The {post} observed that", f"The {post} observed"
     # Individuals: a defender or a journalist, named only with consent.
     role = "human rights defender" if kind == "defender" else "journalist"
-    who = name[:1].upper() + name[1:] if _unnamed(name) else f"The {role} {name}"
+    who = f"The {role} {name}"
     return f"{who} reported that", f"{who} reported"
 
 
@@ -379,6 +385,29 @@ def _head_noun(record: Record) -> list[str]:
         return []
     words = re.sub(r"\s*\([^)]*\)", "", record.source.name).split()
     return [w.lower() for w in words if _BODY.fullmatch(w)][:1]
+
+
+def _named_in_full(record: Record, summary: str) -> str:
+    """`summary` with a body that reports by its head noun alone named in full.
+
+    "The committee reported that ..." opens a government body's own summary;
+    in a draft the reader has not met the committee yet, so its first words
+    become "The National Committee to Combat Human Trafficking reported that
+    ...", as the published reports name a body on first mention.
+    """
+    heads = _head_noun(record)
+    name = re.sub(r"\s*\([^)]*\)", "", record.source.name).strip()
+    if not heads or name.lower() in summary.lower():
+        return summary
+    # Lower case: "the committee" is the generic noun; "the Ministry of
+    # Interior" is already a name and stays as written.
+    m = re.match(rf"(?i:({_OPENING})the)\s+{re.escape(heads[0])}\b", summary)
+    if m is None:
+        return summary
+    full = _the(name)
+    if not m.group(1):
+        full = full[:1].upper() + full[1:]
+    return summary[: m.start(0)] + m.group(1) + full + summary[m.end(0) :]
 
 
 def _source_names(record: Record) -> list[str]:
@@ -478,6 +507,7 @@ def attribution(
         events = f"events {when}; " if when else ""
         return f"{quote_frame} ({events}{language}):"
     if self_attributed(record):
+        summary = _named_in_full(record, summary)
         clause = f"{when}, {_lower_start(summary, summary)}" if when else summary
         clause = _upper_start(clause)
     else:

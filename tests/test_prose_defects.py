@@ -217,11 +217,32 @@ def test_a_committee_reporting_as_the_committee_is_attributed_once(
         ),
     ]
     text = draft_text(hrdraft_store, hrdraft_plugins, rows)
-    assert "On May 2, the committee reported that police opened 12 trafficking inquiries." in text
+    # Named in full on first mention: the reader has not met "the committee" yet.
+    assert (
+        "On May 2, the National Committee to Combat Human Trafficking reported that police "
+        "opened 12 trafficking inquiries." in text
+    )
     assert "stated that on May 2, the committee reported" not in text
     through = "The government, through the National Committee to Combat Human Trafficking, stated"
     assert f"{through} that on June 2, the committee identified 31 victims." in text
     assert f"{through} that on July 2, the ministry reported 4 convictions." in text
+
+
+def test_a_source_replaced_by_its_kind_is_the_whole_subject(hrdraft_store, hrdraft_plugins) -> None:  # type: ignore[no-untyped-def]
+    # The NGO's name carries a protected name: it is printed as "an NGO", and
+    # the frame must not read "The NGO an NGO reported".
+    rows = [
+        record(
+            "friends",
+            summary="Police detained Hugo Baptiste's brother at a checkpoint.",
+            source={"name": "Friends of Hugo Baptiste", "kind": "ngo", "reliability": "B"},
+            persons=[person("Hugo Baptiste")],
+        )
+    ]
+    text = draft_text(hrdraft_store, hrdraft_plugins, rows)
+    assert "An NGO reported that on May 2, police detained" in text
+    assert "The NGO an NGO" not in text
+    assert_nowhere(text, "Hugo Baptiste")
 
 
 # -------------------------------------------------------------------------
@@ -241,7 +262,10 @@ def test_the_sample_drafts_read_without_these_defects(
     assert "recruiter a labour recruiter" not in xa
     assert "其中包括一名组织者。" in xa and "组织者某人" not in xa
     xb = text("XB", "tip", 2024)
-    assert "The committee reported that between April 2023 and March 2024" in xb
+    assert (
+        "The National Committee to Combat Human Trafficking reported that between April 2023 "
+        "and March 2024" in xb
+    )
     assert "stated that the committee reported" not in xb
 
 
