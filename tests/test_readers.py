@@ -167,7 +167,10 @@ def test_uwazi_unknown_column_stays_in_the_row() -> None:
 
 
 def test_uwazi_row_with_only_suffixed_text_takes_its_original_from_the_language_column() -> None:
-    data = b"id,language,title__en,title__es,summary__en,summary__es\nU,es,Hi,Hola,S,R\nV,,Hi,Hola,S,R\n"
+    data = (
+        b"id,language,title__en,title__es,summary__en,summary__es\n"
+        b"U,es,Hi,Hola,S,R\nV,,Hi,Hola,S,R\n"
+    )
     rows = [r for _, r in readers.read_uwazi(io.BytesIO(data), "u.csv")]
     # U says it is Spanish: the Spanish columns are the original.
     assert (rows[0]["id"], rows[0]["language"], rows[0]["title"]) == ("U", "es", "Hola")
