@@ -2,10 +2,12 @@
 
 The sample is compiled once for the module through the CLI, as an officer
 would: HRR 2024 public and internal (HTML and PDF; Chinese and Arabic
-paragraphs among the English), HRR, TIP and IRF 2023 (HTML), and the redline
-of HRR 2024 against 2023 (HTML and PDF). Each PDF is read by the PDF/UA
-check of tests/pdfua_check.py (the pdfua package and our own rules); each
-HTML page by axe-core in headless Chromium (tests/axe_check.py). Both
+paragraphs among the English), HRR 2023 (HTML), TIP and IRF 2023 (HTML and
+PDF), a merged HRR 2024 draft with a conflict (HTML and PDF), and the
+redline of HRR 2024 against 2023 with a reviewer's comment (HTML and PDF).
+Each PDF is read by the PDF/UA check of tests/pdfua_check.py (the pdfua
+package and our own rules); each HTML page by axe-core in headless Chromium
+(tests/axe_check.py). Both
 checks are shown failing too, on files made wrong on purpose, so a pass
 means something.
 """
@@ -60,20 +62,47 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "html,pdf",
         *common,
     )
-    run("compile", "hrr", "tip", "irf", "--year", "2023", "--format", "html", *common)
+    run("compile", "hrr", "--year", "2023", "--format", "html", *common)
+    run("compile", "tip", "irf", "--year", "2023", "--format", "html,pdf", *common)
     versions = json.loads(run("versions", "list", "--json"))
     wanted = ("hrr", 2024, "public")
     newest = next(
         v["id"] for v in versions if (v["report_type"], v["year"], v["audience"]) == wanted
     )
+    # A reviewer's comment, shown in the redline.
+    run("review", "comment", str(newest), "--section", "2.a", "-m", "Check the dates.")
+    # A merged draft with a conflict: a reviewer rewords a paragraph whose
+    # record is then revised, and the draft is compiled again.
+    md = root / "reviewed.md"
+    run("export", str(newest), "--format", "md", "--out", str(md))
+    rapper = "The NGO Free Press Esterra reported that between 18 April"
+    text = md.read_text(encoding="utf-8")
+    assert rapper in text
+    md.write_text(
+        text.replace(rapper, "Free Press Esterra, an NGO, reported that between 18 April")
+    )
+    run("versions", "import", str(md), "--author", "J. Doe", "--message", "wording")
+    records = (SAMPLE_DIR / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    revised = json.loads(next(r for r in records if '"XA-2024-0044"' in r))
+    revised["summary"] = revised["summary"].replace("three days", "five days")
+    (root / "revised.jsonl").write_text(json.dumps(revised) + "\n", encoding="utf-8")
+    run("ingest", str(root / "revised.jsonl"))
+    conflict_out = root / "merged"
+    run("compile", "hrr", "--year", "2024", "--format", "html,pdf", *common[:-1], str(conflict_out))
+    assert "Conflict 1" in (conflict_out / "XA" / "hrr-2024-public.html").read_text("utf-8")
     for fmt in ("html", "pdf"):
         target = root / f"redline.{fmt}"
         run("diff", str(newest), "--previous-year", "--format", fmt, "--out", str(target))
+    assert "Check the dates." in (root / "redline.html").read_text(encoding="utf-8")
     drafts = out / "XA"
     return {
         "public.pdf": drafts / "hrr-2024-public.pdf",
         "internal.pdf": drafts / "hrr-2024-internal.pdf",
         "redline.pdf": root / "redline.pdf",
+        "tip.pdf": drafts / "tip-2023-public.pdf",
+        "irf.pdf": drafts / "irf-2023-public.pdf",
+        "conflict.pdf": conflict_out / "XA" / "hrr-2024-public.pdf",
+        "conflict.html": conflict_out / "XA" / "hrr-2024-public.html",
         "public.html": drafts / "hrr-2024-public.html",
         "internal.html": drafts / "hrr-2024-internal.html",
         "hrr.html": drafts / "hrr-2023-public.html",
@@ -95,7 +124,9 @@ def roles(path: Path) -> tuple[Counter[str], list[pdfua_check.StructNode]]:
 
 
 @pytest.mark.pdf
-@pytest.mark.parametrize("name", ["public.pdf", "internal.pdf", "redline.pdf"])
+@pytest.mark.parametrize(
+    "name", ["public.pdf", "internal.pdf", "redline.pdf", "tip.pdf", "irf.pdf", "conflict.pdf"]
+)
 def test_every_pdf_is_tagged_and_passes_the_pdfua_check(sample: dict[str, Path], name: str) -> None:
     path = sample[name]
     if shutil.which("pdfinfo"):
@@ -241,7 +272,15 @@ def test_the_check_sees_each_rule_broken(
 # HTML: axe-core in headless Chromium, WCAG 2.1 A and AA
 # -------------------------------------------------------------------------
 
-HTML_PAGES = ("public.html", "internal.html", "hrr.html", "tip.html", "irf.html", "redline.html")
+HTML_PAGES = (
+    "public.html",
+    "internal.html",
+    "hrr.html",
+    "tip.html",
+    "irf.html",
+    "redline.html",
+    "conflict.html",
+)
 
 
 @pytest.fixture(scope="module")
