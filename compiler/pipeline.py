@@ -251,7 +251,7 @@ def compile_draft(
         warnings += [f"section {s} has no text" for s in empty_sections(document)]
         warnings += built.placement.warnings
         unplaced = list(built.unplaced)
-        untranslated = untranslated_ids(built.items)
+        untranslated = untranslated_ids(built.items, (s.record for s in document.sources))
         version, new_version = save_compiled(
             store, document, fingerprint=fp, section=request.section or "", author=request.author
         )

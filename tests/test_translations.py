@@ -201,3 +201,14 @@ def test_an_uwazi_row_with_spanish_columns_is_one_record_told_once(run, tmp_path
     _, public, _ = _drafts(run, tmp_path)
     assert public.count("detained 12 protesters") == 1
     assert "La policía detuvo a 12" not in public
+
+
+def test_a_record_the_draft_leaves_out_is_not_counted_as_untranslated(run, tmp_path):
+    # An assembly record in Spanish: in scope of TIP 2024 (April 2023 to March
+    # 2024), but no TIP heading takes it. It is "not used", not "untranslated".
+    _ingest(run, tmp_path, [RECORD])
+    out = run("compile", "tip", "--country", "XA", "--year", "2024", "--format", "html").output
+    assert "not used:" in out
+    assert "untranslated:" not in out
+    out = run(*COMPILE).output
+    assert "untranslated:" in out and "1 record printed in the original language" in out

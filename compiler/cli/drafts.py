@@ -249,10 +249,11 @@ def run_compile(
         if explain and result.unplaced is None:
             # A reused version: its first compile reported this; --explain asks
             # again, so build it once more (nothing is saved or written).
-            _, built = build_from_store(store, plugins, result.request)
+            document, built = build_from_store(store, plugins, result.request)
             result.warnings = [*result.warnings, *built.placement.warnings]
             result.unplaced = list(built.unplaced)
-            result.untranslated = untranslated_ids(built.items)
+            cited = (s.record for s in document.sources)
+            result.untranslated = untranslated_ids(built.items, cited)
         for warning in result.warnings:
             console.print(f"[yellow]warning:[/] {escape(result.label)}: {escape(warning)}")
         _print_unplaced(result, explain)

@@ -59,10 +59,23 @@ def _carried(
     return record
 
 
-def untranslated(items: Iterable[SelectedRecord], language: str = REPORT_LANGUAGE) -> list[str]:
-    """Ids of the selected records printed in their original language: no translation."""
+def untranslated(
+    items: Iterable[SelectedRecord],
+    cited: Iterable[str] | None = None,
+    language: str = REPORT_LANGUAGE,
+) -> list[str]:
+    """Ids of the records a draft prints in their original language: no translation.
+
+    `cited`: the ids the draft cites (a record it leaves out is listed as not
+    used, not as untranslated); None counts every selected record.
+    """
+    printed = set(cited) if cited is not None else None
     return [
-        i.id for i in items if i.translated_from is None and in_language(i.record, language) is None
+        i.id
+        for i in items
+        if (printed is None or i.id in printed)
+        and i.translated_from is None
+        and in_language(i.record, language) is None
     ]
 
 
