@@ -7,6 +7,7 @@ Everything is checked in what a reader gets: the drafts' text, the exported CSV,
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import json
 import re
@@ -212,3 +213,61 @@ def test_a_record_the_draft_leaves_out_is_not_counted_as_untranslated(run, tmp_p
     assert "untranslated:" not in out
     out = run(*COMPILE).output
     assert "untranslated:" in out and "1 record printed in the original language" in out
+
+
+def _fill(sheet: Path, rows: list[dict[str, str]]) -> None:
+    with sheet.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_the_translators_file_carries_no_unconsented_name_and_no_hash_to_guess_it_with(
+    run, tmp_path
+):
+    # A journalist who reported it, listed by no record as consenting: no draft names her.
+    by_her = {**RECORD, "source": {"name": "Ana Torres", "kind": "journalist", "reliability": "B"}}
+    named = {
+        **RECORD,
+        "id": "XA-T-5",
+        "summary": "La policía detuvo a Marta Quiroga frente al Congreso.",
+        "persons": [{"name": "Marta Quiroga", "role": "victim", "consent": "anonymous"}],
+    }
+    _ingest(run, tmp_path, [by_her, named])
+    sheet = tmp_path / "to-translate.csv"
+    run("translations", "export", "--to", str(sheet))
+    written = sheet.read_text("utf-8-sig")
+    assert "Torres" not in written and "Quiroga" not in written
+    assert "Torres" not in run("translations", "missing").output
+    # The original text's plain digest would let the file's holder try names
+    # in place of "una persona" until one matched: it is not in the file.
+    for record in (by_her, named):
+        plain = hashlib.sha256(f"{record['title']}\0{record['summary']}".encode()).hexdigest()
+        assert plain[:16] not in written
+    # The round trip still finds each record.
+    rows = list(csv.DictReader(written.splitlines()))
+    for row in rows:
+        row["summary_translation"] = "police detained a person outside Congress."
+    _fill(sheet, rows)
+    assert "2 translations stored" in run("translations", "import", str(sheet)).output
+    _, public, _ = _drafts(run, tmp_path)
+    assert public.count("(unofficial translation from Spanish)") == 2
+    assert "Torres" not in public
+
+
+def test_a_row_with_a_column_emptied_is_quarantined_with_its_line(run, tmp_path):
+    _ingest(run, tmp_path, [RECORD, {**RECORD, "id": "XA-T-6"}])
+    sheet = tmp_path / "to-translate.csv"
+    run("translations", "export", "--to", str(sheet))
+    rows = list(csv.DictReader(sheet.read_text("utf-8-sig").splitlines()))
+    for row in rows:
+        row["summary_translation"] = ENGLISH
+    rows[1]["into"] = ""
+    _fill(sheet, rows)
+    result = run("translations", "import", str(sheet), code=1)
+    assert "1 translation stored" in result.output and "1 quarantined" in result.output
+    assert f"{sheet}:3: into: empty" in result.output
+    # The only row: still the row's error, not "no column 'into'".
+    _fill(sheet, rows[1:])
+    result = run("translations", "import", str(sheet), code=1)
+    assert f"{sheet}:2: into: empty" in result.output

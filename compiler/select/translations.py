@@ -5,8 +5,11 @@ translation when it has one (``audience.py``). This module finds the records
 that have none (:func:`needing_translation`) and gives their text for a
 translator (:func:`for_translators`): made safe exactly as an internal draft
 shows it, so a translator never reads a name the drafts would not print,
-and cannot write it back in another script. Confidential records never reach
-a draft, so they are never sent for translation either.
+and cannot write it back in another script. That holds for the source and
+the id too (an individual source not named with consent, an id carrying a
+name): the row names its record by a keyed hash instead
+(``hrdraft.ingest.translations.sheet_key``). Confidential records never
+reach a draft, so they are never sent for translation either.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..ingest.translations import sheet_key
 from ..records import Record
 from ..store import Store
 from ..store import records as stored_records
@@ -25,7 +29,10 @@ __all__ = ["ForTranslation", "for_translators", "needing_translation", "untransl
 
 @dataclass(frozen=True)
 class ForTranslation:
-    """One record's text for a translator, and what identifies it on the way back."""
+    """One record's text for a translator, and what identifies it on the way back.
+
+    `source` and `id` are as an internal draft prints them (made safe).
+    """
 
     source: str
     id: str
@@ -33,7 +40,8 @@ class ForTranslation:
     year: int
     language: str
     revision: int
-    # Of the stored title and summary: an import checks the record still says this.
+    # Keyed, of the record and its stored title and summary: an import finds the
+    # record by it and so knows it still says this (ingest.translations.sheet_key).
     text_hash: str
     title: str
     summary: str
@@ -125,13 +133,13 @@ def for_translators(
             done = in_language(safe, into) if has is not None else None
             out.append(
                 ForTranslation(
-                    source=c.source_name,
-                    id=c.record_id,
+                    source=safe.source.name,
+                    id=safe.id,
                     country=c.country,
                     year=c.year,
                     language=record.language,
                     revision=c.revision,
-                    text_hash=record.text_hash,
+                    text_hash=sheet_key(store.keyring, c.source_name, c.record_id, record),
                     title=safe.title,
                     summary=safe.summary,
                     title_translation=done.title if done and done.title != safe.title else "",
