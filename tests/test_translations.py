@@ -271,3 +271,36 @@ def test_a_row_with_a_column_emptied_is_quarantined_with_its_line(run, tmp_path)
     _fill(sheet, rows[1:])
     result = run("translations", "import", str(sheet), code=1)
     assert f"{sheet}:2: into: empty" in result.output
+
+
+def test_a_romanised_name_is_hidden_once_consent_is_withdrawn_in_any_record(run, tmp_path):
+    # Consented here, so the ingest lets the translation write the name romanised.
+    named = {
+        **RECORD,
+        "id": "XA-T-7",
+        "language": "zh-Hans",
+        "title": "记者被拘留",
+        "summary": "警方拘留了记者张伟。",
+        "persons": [{"name": "张伟", "role": "victim", "consent": "named"}],
+        "translations": {"en": {"summary": "police detained the journalist Zhang Wei."}},
+    }
+    _ingest(run, tmp_path, [named])
+    _, public, _ = _drafts(run, tmp_path)
+    assert "police detained the journalist Zhang Wei" in public
+    first = json.loads(run("versions", "list", "--json").output)[0]["id"]
+    # Another record of the country asks for anonymity: consent is decided across
+    # records, so no draft, new or old, may print the name in any script.
+    anonymous = {
+        **named,
+        "id": "XA-T-8",
+        "event_date": "2023-06-02",
+        "summary": "警方再次拘留了记者张伟。",
+        "persons": [{"name": "张伟", "role": "victim", "consent": "anonymous"}],
+        "translations": {},
+    }
+    _ingest(run, tmp_path, [anonymous], name="more.jsonl")
+    _, public, internal = _drafts(run, tmp_path)
+    old = run("export", str(first), "--format", "md").output
+    for text in (public, _text(internal), old):
+        assert "Zhang" not in text and "张伟" not in text
+    assert "police detained the journalist (unofficial translation from Chinese)" in public

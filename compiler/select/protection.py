@@ -13,13 +13,18 @@ their translations, location, citation text and URL, source name, persons' names
 figure keys, link targets in record text, and the record id (an id that
 carries a protected name is replaced by a short hash of the record's
 identity, the same in every build). Text is matched as the reader sees it,
-after Markdown is parsed and entities decoded (``markdown.py``).
+after Markdown is parsed and entities decoded (``markdown.py``). A name
+written in another script is also matched romanised, whole ("Zhang Wei" for
+张伟): a translation may write it so, and consent is decided across
+records, after the translation was checked at ingest against its own.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -68,6 +73,33 @@ _ROLE = {
     "source": "a source",
     "perpetrator": "an individual",
 }
+
+
+def romanised(name: str) -> tuple[str, ...]:
+    """How English text may write a name of another script: romanised, in both orders.
+
+    ``张伟`` → ("Zhang Wei", "Wei Zhang"); ``陈志强`` → ("Chen Zhiqiang",
+    "Zhiqiang Chen", "Chen Zhi Qiang"); ``Лукашенко Ігор`` → ("Lukashenko
+    Igor", "Igor Lukashenko"). Empty for a name in Latin letters (matched as
+    written) and where the romanisation is not a name (under two parts or
+    four letters, or all lower case, as anyascii writes Korean and Arabic).
+    """
+    if all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha()):
+        return ()
+    from anyascii import anyascii
+
+    words = anyascii(name).split()
+    spaced: list[str] = []
+    if len(words) == 1:  # Chinese, Japanese: one run of syllables
+        syllables = re.findall(r"[A-Z][a-z]*", words[0])
+        if len(syllables) > 2:
+            spaced = [" ".join(syllables)]
+        words = [*syllables[:1], "".join(syllables[1:]).capitalize()] if syllables else []
+    words = [w for w in words if w]
+    if len(words) < 2 or len("".join(words)) < 4 or all(w.islower() for w in words):
+        return ()
+    forms = [" ".join(words), " ".join(words[1:] + words[:1]), *spaced]
+    return tuple(dict.fromkeys(forms))
 
 
 def describe(person: Person, language: str) -> str:
@@ -173,14 +205,21 @@ class Protection:
                 r.source.name, within=self._within(r)
             ):
                 aliases.setdefault(r.source.name, r.source.kind)
-        if aliases:
-            for name, kind in aliases.items():
-                self._owner_of[fold_text(name).strip()] = len(self._owners)
-                self._owners.append(_Person(name, "anonymous", None, kind))
+        whole = list(aliases)
+        for name, kind in aliases.items():
+            self._owner_of[fold_text(name).strip()] = len(self._owners)
+            self._owners.append(_Person(name, "anonymous", None, kind))
+        # A name of another script romanised is the same person, described alike:
+        # the matcher would not see 张伟 in "Zhang Wei".
+        for entry in self._owners[: len(protected)]:
+            for form in romanised(entry.name):
+                self._owners.append(dataclasses.replace(entry))
+                whole.append(form)
+        if whole:
             self.matcher = Matcher(
                 [p.name for p in self._owners[: len(protected)]],
                 kept.values(),
-                whole=list(aliases),
+                whole=whole,
                 slavic=slavic,
             )
         self._who: dict[tuple[int, str], Who] = {}
