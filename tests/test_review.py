@@ -305,6 +305,27 @@ def test_forgetting_a_person_takes_their_name_out_of_comments_and_review_notes(
     assert texts[0].endswith("confirmed the date by phone") and texts[1].startswith("Ask ")
 
 
+def test_a_name_the_draft_may_not_print_is_not_shown_in_comments_or_review_notes(
+    db: str, tmp_path: Path
+) -> None:
+    compile_(db, tmp_path / "out")
+    name = "Evander Thistlecombe"  # the rapper of XA-2023-0009, anonymous: "the rapper"
+    assert all("Thistlecombe" not in json.dumps(b) for b in blocks(db, 1, "2.a"))
+    ok(invoke(db, "review", "comment", "1", "--section", "2.a", "--paragraph", "2",
+              "-m", f"{name} confirmed the date"))  # fmt: skip
+    ok(invoke(db, "review", "start", "1"))
+    ok(invoke(db, "review", "return", "1", "-m", f"Ask {name} again"))
+    review = shown(db, 1)
+    texts = [review["comments"][0]["text"], review["history"][-1]["comment"]]
+    texts.append(ok(invoke(db, "review", "show", "1")).output)
+    redline = tmp_path / "redline.html"
+    ok(invoke(db, "diff", "1", "1", "--format", "html", "--out", str(redline)))
+    texts.append(redline.read_text(encoding="utf-8"))
+    assert "confirmed the date" in texts[-1]
+    assert all("Thistlecombe" not in t and "Evander" not in t for t in texts), texts[:2]
+    assert texts[1].startswith("Ask ") and texts[1].endswith(" again")
+
+
 def test_forgetting_a_person_named_only_in_a_comment_still_takes_them_out(
     db: str, tmp_path: Path
 ) -> None:

@@ -64,6 +64,19 @@ def comments_as_shown(store: Store, version_id: int) -> list[reviews.Comment]:
     return out
 
 
+def notes_as_shown(
+    store: Store, version_id: int, steps: list[reviews.ReviewStep]
+) -> list[reviews.ReviewStep]:
+    """The review's states with their notes protected as comments are (a return's
+    "why" may name a person the version may not)."""
+    if not any(step.comment for step in steps):
+        return steps
+    _, report = load_version(store, version_id)
+    protection = view(store, report).protection
+    language = report.language or "en"
+    return [replace(s, comment=protection.text_about(s.comment, [], language)) for s in steps]
+
+
 @cli.group("review")
 def review_group() -> None:
     """A version's clearance and comments: start, return, clear, comment, show.
@@ -176,7 +189,7 @@ def show_command(env: Env, version_id: int, as_json: bool) -> None:
     paragraph is now, marked outdated where its words changed since.
     """
     version, _ = load_version(env.store, version_id)
-    history = reviews.review_history(env.store, version_id)
+    history = notes_as_shown(env.store, version_id, reviews.review_history(env.store, version_id))
     comments = comments_as_shown(env.store, version_id)
     state = history[-1].state if history else None
     cleared = reviews.cleared_ancestor(env.store, version_id)
