@@ -632,6 +632,24 @@ def test_word_files_that_are_not_exported_drafts_are_refused(drafts, tmp_path):
     assert result.exit_code == 2 and "a footnote hrdraft did not write" in result.output
 
 
+def test_a_footnote_citing_another_revision_is_refused_at_its_paragraph(drafts, tmp_path):
+    editor = Reviewer(drafts.new)
+    notes = etree.fromstring(editor.parts["word/footnotes.xml"])
+    for t in notes.iter(W + "t"):
+        if (m := re.search(r"rev\. (\d+)\)", t.text or "")) is not None:
+            t.text = t.text.replace(m[0], "rev. 99)")
+            break
+    editor.parts["word/footnotes.xml"] = etree.tostring(notes)
+    result = drafts.run("versions", "import", str(editor.save(tmp_path / "rev.docx")),
+                        "--author", "R", "--message", "m")  # fmt: skip
+    assert result.exit_code == 2, result.output
+    # Word has no lines: the error names a paragraph, never "rev.docx:78:".
+    assert re.search(
+        r"rev\.docx: paragraph \d+ \(in section [^)]+\): section .* cites ", result.output
+    )
+    assert "@99, which version" in result.output
+
+
 # -------------------------------------------------------------------------
 # A real client: LibreOffice
 # -------------------------------------------------------------------------

@@ -429,6 +429,16 @@ def import_docx(store: Store, path: Path, *, author: str, message: str) -> Impor
     try:
         check_structure(where, base, draft.sections, spell=_docx_heading)
         check_protection(where, draft.text, draft.sections, shown)
+        imported = save_import(
+            store,
+            where,
+            hashlib.sha256(data).hexdigest(),
+            base_version,
+            base,
+            draft.sections,
+            author=author,
+            message=message,
+        )
     except InputFileError as exc:
         # Word has no lines: the number is the paragraph's, and its section says where.
         found = exc.message.removeprefix(f"{where}:{exc.line}: ").removeprefix(f"{where}: ")
@@ -437,16 +447,6 @@ def import_docx(store: Store, path: Path, *, author: str, message: str) -> Impor
             within = f" (in section {section})" if section else ""
             found = f"paragraph {exc.line}{within}: {found}"
         raise InputFileError(where, found, None, exc.hint) from None
-    imported = save_import(
-        store,
-        where,
-        hashlib.sha256(data).hexdigest(),
-        base_version,
-        base,
-        draft.sections,
-        author=author,
-        message=message,
-    )
     for comment in draft.comments:
         reviews.add_comment(
             store,
