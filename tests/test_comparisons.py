@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -177,6 +178,23 @@ def test_a_diff_across_report_types_needs_force_and_says_so(sample: Sample) -> N
     text = html_text(page.output)
     # At the top: before the summary and any section.
     assert text.index("Comparing an HRR draft with a TIP draft") < text.index("Summary")
+
+
+def test_the_word_redline_says_what_the_two_drafts_are_at_the_top(sample: Sample) -> None:
+    out = sample.folder / "forced.docx"
+    ok(sample.db, "diff", str(sample.hrr), str(sample.tip), "--force", "--format", "docx",
+       "--out", str(out))  # fmt: skip
+    with zipfile.ZipFile(out) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    paragraphs = [
+        "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))
+        for p in re.findall(r"<w:p[ >].*?</w:p>", body, re.S)
+    ]
+    note = "Comparing an HRR draft with a TIP draft: sections will not match."
+    assert note in paragraphs
+    # At the top: before the summary, and so before any section.
+    summary = next(i for i, p in enumerate(paragraphs) if p.endswith("sections changed."))
+    assert paragraphs.index(note) < summary
 
 
 def test_a_diff_across_countries_needs_force(sample: Sample) -> None:

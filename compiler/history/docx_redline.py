@@ -46,6 +46,7 @@ from ..render.wordml import (
     text_paras,
 )
 from .changes import TEXT_FIELDS, BlockOp, ReportDiff, SectionDiff
+from .compare import comparison_notes
 from .redline import explain_text
 from .textdiff import ItemOp, Span, apply_items, diff_items, diff_text, new_text
 
@@ -534,6 +535,11 @@ def redline_docx(diff: ReportDiff, *, comments: Sequence[Any] = (), page_size: s
         Para("title", [Piece(str(new.get("title") or ""))]),
         Para("subtitle", [Piece(title)]),
         Para("banner", [Piece(banner(diff.audience) + " · REDLINE")]),
+        # What the two drafts are to each other (--force, editions, audiences), first.
+        *(
+            Para("about", [Piece(note[:1].upper() + note[1:] + ".")])
+            for note in comparison_notes(diff)
+        ),
         Para(
             "about",
             [
