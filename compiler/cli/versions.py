@@ -185,7 +185,7 @@ def export_command(
     templates: Path | None,
     page_size: str,
 ) -> None:
-    """Export a stored version (compiled or imported) as a draft file.
+    """Export a stored version (compiled, imported, merged or resolved) as a draft file.
 
     Markdown (the default) is for editing by hand, then `hrdraft versions
     import`; html and pdf are the draft as `hrdraft compile` writes it; docx
@@ -233,7 +233,8 @@ def _resolve(
 @click.option(
     "--previous-year",
     is_flag=True,
-    help="Compare with the newest version of the same report, country and audience a year earlier.",
+    help="Compare with the newest version of the same report, country, audience and section "
+    "a year earlier.",
 )
 @click.option(
     "--format",
