@@ -7,10 +7,13 @@ period total may already include the cases other sources report, so adding
 the two double-counts: the published narratives give the period total with
 its source, then each case-level figure as such ("The government reported
 9 prosecutions; the NGO X reported one case in which 14 defendants were
-prosecuted"), and say so when a case alone exceeds the total.
+prosecuted"), and say so when a case alone exceeds the total. Nor are two
+sources' totals for the same period added to each other, two government
+bodies' included (a ministry's 9 prosecutions and a prosecutor's office's 9
+may be the same nine): a source is its kind and name (:func:`source_key`).
 
 Plugins use these through :mod:`hrdraft.prose` (``prose.scoped_figures``,
-``prose.figure_sentence``, ``prose.credible``).
+``prose.figure_sentence``, ``prose.source_key``, ``prose.credible``).
 """
 
 from __future__ import annotations
@@ -66,13 +69,27 @@ def reporter(record: Record) -> str:
     return f"the {'human rights defender' if kind == 'defender' else 'journalist'} {name}"
 
 
+def source_key(item: SelectedRecord) -> tuple[str, ...]:
+    """Which source a figure is from: its kind and name.
+
+    A source not named with consent is printed as a description ("a human
+    rights defender"), which two people share: such a source is known only
+    by its record, so two of them are never taken for one.
+    """
+    source = item.record.source
+    if source.name.lower().startswith(("a ", "an ")):
+        return (source.kind, source.name, item.id)
+    return (source.kind, source.name)
+
+
 @dataclass(frozen=True)
 class Figures:
     """One measure's figures from a set of records, kept apart by scope.
 
-    `totals` are period totals by reporter (one source's totals for parts of
-    the period add up; different sources' never do); `incidents` each
-    case-level figure with its record.
+    `totals` are period totals by source (:func:`source_key`; one source's
+    totals for parts of the period add up, different sources' never do), each
+    with how a sentence names its source; `incidents` each case-level figure
+    with its record.
     """
 
     measure: str
@@ -117,23 +134,35 @@ def scoped_figures(
     of that name); a record for which it gives None does not report it.
     """
     read = value or (lambda figures: figures.get(measure))
-    totals: dict[str, tuple[int, list[SelectedRecord]]] = {}
+    # One source's totals (for parts of the period) add up; two sources' never do.
+    totals: dict[tuple[str, ...], tuple[int, list[SelectedRecord]]] = {}
     incidents: list[tuple[SelectedRecord, int]] = []
     for item in items:
         n = read(item.record.figures)
         if n is None:
             continue
         if item.record.scope == "period":
-            who = reporter(item.record)
-            count, records = totals.get(who, (0, []))
-            totals[who] = (count + n, [*records, item])
+            key = source_key(item)
+            count, records = totals.get(key, (0, []))
+            totals[key] = (count + n, [*records, item])
         else:
             incidents.append((item, n))
-    # The government's statistics first, as the narratives print them.
-    ordered = sorted(totals.items(), key=lambda kv: kv[0] != "the government")
+    # The government's statistics first, as the narratives print them (the body
+    # that gave most, then by name); several government bodies each by name.
+    ordered = sorted(
+        totals.items(), key=lambda kv: (kv[0][0] != "government", -len(kv[1][1]), kv[0][1])
+    )
+    bodies = sum(key[0] == "government" for key in totals)
+
+    def who(records: list[SelectedRecord]) -> str:
+        source = records[0].record.source
+        if source.kind == "government" and bodies > 1:
+            return source.name if source.name.lower().startswith("the ") else f"the {source.name}"
+        return reporter(records[0].record)
+
     return Figures(
         measure,
-        tuple((who, n, tuple(records)) for who, (n, records) in ordered),
+        tuple((who(records), n, tuple(records)) for _, (n, records) in ordered),
         tuple(incidents),
     )
 

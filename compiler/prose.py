@@ -41,6 +41,7 @@ from .figures import (
     figure_sentence,
     reporter,
     scoped_figures,
+    source_key,
 )
 from .records import Record
 from .select import SelectedRecord
@@ -72,6 +73,7 @@ __all__ = [
     "section_paragraphs",
     "self_attributed",
     "series",
+    "source_key",
     "states_date",
 ]
 

@@ -300,3 +300,57 @@ def test_the_plugin_author_helpers_compile_tip(tip_store, hrdraft_compile):
     assert "Investigations | " in text
     with pytest.raises(KeyError, match="prosecution"):
         section_text(report, "1.c")
+
+
+def _prosecutions(record_id: str, n: int, source: dict) -> dict:
+    return {
+        "id": record_id,
+        "country": "XC",
+        "year": 2024,
+        "event_date": "2023-04-01/2024-03-31",
+        "title": "Trafficking prosecutions in the reporting period",
+        "summary": f"Between April 2023 and March 2024, prosecutors initiated {n} prosecutions.",
+        "categories": ["trafficking.prosecution"],
+        "source": {**source, "reliability": "B"},
+        "credibility": 2,
+        "sensitivity": "public",
+        "figures": {"prosecutions": n},
+        "figure_scope": "period",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sources", "said"),
+    [
+        # Two government bodies: the same nine, perhaps; each by its name, never 18.
+        (
+            [{"name": "Ministry of Interior", "kind": "government"},
+             {"name": "Office of the Prosecutor General", "kind": "government"}],
+            "The Ministry of Interior reported 9 prosecutions; the Office of the Prosecutor "
+            "General reported 9 prosecutions.",
+        ),
+        # Two defenders not named with consent: both "a human rights defender", two people.
+        (
+            [{"name": "Ana Torres", "kind": "defender"}, {"name": "Luis Vega", "kind": "defender"}],
+            "A human rights defender reported 9 prosecutions; a human rights defender reported "
+            "9 prosecutions.",
+        ),
+    ],
+)  # fmt: skip
+def test_two_sources_period_totals_are_never_added_in_the_text_or_the_table(
+    hrdraft_store, hrdraft_plugins, sources, said
+):
+    from hrdraft.testing import store_records
+
+    store_records(
+        hrdraft_store,
+        [_prosecutions(f"XC-P-{i}", 9, s) for i, s in enumerate(sources)],
+        hrdraft_plugins,
+    )
+    request = BuildRequest("tip", "XC", 2024, "public")
+    document, _ = build_from_store(hrdraft_store, hrdraft_plugins, request)
+    section = document.section("prosecution")
+    texts = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+    assert said in texts
+    assert not any("18" in t for t in texts)
+    assert row(table(section), "Prosecutions")[0][1] == "9"

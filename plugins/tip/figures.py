@@ -49,8 +49,10 @@ class Tally:
     records: tuple[SelectedRecord, ...]
     # Records that report the measure but not this part of it (splits only).
     missing: int = 0
-    # The one source whose period totals these are (None: nobody reported it).
+    # The one source whose period totals these are (None: nobody reported it),
+    # as printed, and which it is (prose.source_key: two unnamed sources differ).
     source: str | None = None
+    source_key: tuple[str, ...] | None = None
 
     @property
     def reported(self) -> bool:
@@ -79,16 +81,15 @@ def _one_source(items: list[SelectedRecord], measure: str) -> list[SelectedRecor
     with the most such records, then by name), else the source with the
     most; never two sources' totals for the same period together.
     """
-    by_source: dict[str, list[SelectedRecord]] = {}
+    by_source: dict[tuple[str, ...], list[SelectedRecord]] = {}
     for i in items:
         if i.record.scope == "period" and _record_total(i.record.figures, measure) is not None:
-            by_source.setdefault(i.record.source.name, []).append(i)
+            by_source.setdefault(prose.source_key(i), []).append(i)
     if not by_source:
         return []
 
-    def rank(name: str) -> tuple[bool, int, str]:
-        group = by_source[name]
-        return (group[0].record.source.kind != "government", -len(group), name)
+    def rank(key: tuple[str, ...]) -> tuple[bool, int, tuple[str, ...]]:
+        return (key[0] != "government", -len(by_source[key]), key[1:])
 
     return by_source[min(by_source, key=rank)]
 
@@ -97,19 +98,29 @@ def total(items: list[SelectedRecord], measure: str) -> Tally:
     """The measure summed over one source's period totals (never case-level figures)."""
     found = _one_source(items, measure)
     value = sum(_record_total(i.record.figures, measure) or 0 for i in found)
-    return Tally(value, tuple(found), source=found[0].record.source.name if found else None)
+    source, key = _source_of(found)
+    return Tally(value, tuple(found), source=source, source_key=key)
+
+
+def _source_of(found: list[SelectedRecord]) -> tuple[str | None, tuple[str, ...] | None]:
+    """The source of one source's records, as printed and as told apart."""
+    if not found:
+        return None, None
+    return found[0].record.source.name, prose.source_key(found[0])
 
 
 def split(items: list[SelectedRecord], measure: str, part: str) -> Tally:
     """One split of a measure, from :func:`total`'s source; how many of its records left it out."""
     key = f"{measure}_{part}"
     reporting = _one_source(items, measure)
+    source, source_key = _source_of(reporting)
     giving = [i for i in reporting if key in i.record.figures]
     return Tally(
         sum(i.record.figures[key] for i in giving),
         tuple(giving),
         missing=len(reporting) - len(giving) if giving else 0,
-        source=reporting[0].record.source.name if reporting else None,
+        source=source,
+        source_key=source_key,
     )
 
 
@@ -212,7 +223,7 @@ def trend(
     for measure in measures:
         now, before = total(current, measure), total(previous, measure)
         # Two sources' totals do not make a trend: one may count what the other does not.
-        if now.reported and before.reported and now.source == before.source:
+        if now.reported and before.reported and now.source_key == before.source_key:
             moves.append((now.value > before.value) - (now.value < before.value))
     if not moves:
         return None

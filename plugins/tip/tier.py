@@ -152,7 +152,7 @@ def suggest(current: list[SelectedRecord], previous: list[SelectedRecord]) -> Su
         for measure in ("investigations", "prosecutions"):
             if not (now[measure].reported and before[measure].reported):
                 continue
-            if now[measure].source != before[measure].source:
+            if now[measure].source_key != before[measure].source_key:
                 # One source's count is not another's: no rise or fall between them.
                 reasons.append(
                     f"{measure.capitalize()}: {now[measure].value} this period "
