@@ -354,3 +354,20 @@ def test_two_sources_period_totals_are_never_added_in_the_text_or_the_table(
     assert said in texts
     assert not any("18" in t for t in texts)
     assert row(table(section), "Prosecutions")[0][1] == "9"
+
+
+def test_two_unnamed_sources_totals_of_different_measures_are_two_sentences(
+    hrdraft_store, hrdraft_plugins
+):
+    from hrdraft.testing import store_records
+
+    first = _prosecutions("XC-P-1", 5, {"name": "Ana Torres", "kind": "defender"})
+    first["figures"] = {"investigations": 5}
+    second = _prosecutions("XC-P-2", 7, {"name": "Luis Vega", "kind": "defender"})
+    store_records(hrdraft_store, [first, second], hrdraft_plugins)
+    request = BuildRequest("tip", "XC", 2024, "public")
+    document, _ = build_from_store(hrdraft_store, hrdraft_plugins, request)
+    texts = [b.text for b in document.section("prosecution").blocks if isinstance(b, Paragraph)]
+    # Not "A human rights defender reported 5 investigations and 7 prosecutions."
+    assert "A human rights defender reported 5 investigations." in texts
+    assert "A human rights defender reported 7 prosecutions." in texts

@@ -279,14 +279,16 @@ def statements(
     # A reporter's plain totals read as one sentence ("The government reported
     # 38 investigations, 17 prosecutions, and 6 convictions."); a measure with
     # figures from several sources or case-level ones gets its own, side by side.
-    plain: dict[str, list[tuple[str, prose.Figures]]] = {}
+    # By source, not by how it is named: two unnamed defenders are two sentences.
+    plain: dict[tuple[str, tuple[str, ...]], list[tuple[str, prose.Figures]]] = {}
     apart: list[tuple[str, prose.Figures]] = []
     for measure, found in zip(measures, scoped, strict=True):
         if len(found.totals) == 1 and not found.incidents:
-            plain.setdefault(found.totals[0][0], []).append((measure, found))
+            who, _, records = found.totals[0]
+            plain.setdefault((who, prose.source_key(records[0])), []).append((measure, found))
         elif found.reported:
             apart.append((measure, found))
-    for who, group in plain.items():
+    for (who, _), group in plain.items():
         counts = [_count(found.totals[0][1], _TOTAL[m]) for m, found in group]
         cites = {c.record: c for _, found in group for c in found.cites}
         text = f"{who[:1].upper()}{who[1:]} reported {prose.series(counts)}."
