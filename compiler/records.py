@@ -460,6 +460,11 @@ def _romanised_forms(name: str) -> set[str]:
     return {f.lower() for f in forms}
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _check_romanised_names(record: Record) -> None:
     """Refuse a translation that writes an unconsenting person's name in Latin letters.
 
@@ -489,8 +494,8 @@ def _check_romanised_names(record: Record) -> None:
                     if (k := forms.get("".join(words[i:j]))) is not None:
                         raise ValueError(
                             f"translations.{tag}.{field_name} writes the name of persons.{k} "
-                            f"(who is not named with consent) in Latin letters "
-                            f"({' '.join(words[i:j])!r}); the draft could not hide it. "
+                            "(who is not named with consent) in Latin letters, at its "
+                            f"{_ordinal(i + 1)} Latin word; the draft could not hide it. "
                             "Describe the person instead (e.g. 'a journalist')"
                         )
 
@@ -602,11 +607,15 @@ class Record(_Model):
 
     @model_validator(mode="after")
     def _not_into_itself(self, info: ValidationInfo) -> Record:
-        if self.language in self.translations:
-            raise ValueError(
-                f"translations.{self.language}: the record is written in {self.language!r}; "
-                "a translation is into another language"
-            )
+        own = self.language.split("-")[0].lower()
+        for tag in self.translations:
+            if tag.split("-")[0].lower() == own:
+                # es-419 beside es is a variant, not a translation: the draft
+                # would print it as "translated from Spanish".
+                raise ValueError(
+                    f"translations.{tag}: the record is written in {self.language!r}; "
+                    "a translation is into another language"
+                )
         if info.context is not None and self.translations:
             _check_romanised_names(self)
         return self

@@ -175,6 +175,8 @@ def test_a_translation_may_not_write_an_unconsented_name_in_latin_letters(run, t
     }
     result = _ingest(run, tmp_path, [TRANSLATED, chinese, kept, latin], code=1)
     assert "translations.en.summary writes the name of persons.0" in result.output
+    # The refusal says where, not what: the name is not repeated in the message.
+    assert "zhang" not in result.output.lower()
     assert "1 row quarantined" in result.output
     _, public, internal = _drafts(run, tmp_path)
     for text in (public, _text(internal)):
@@ -304,3 +306,9 @@ def test_a_romanised_name_is_hidden_once_consent_is_withdrawn_in_any_record(run,
     for text in (public, _text(internal), old):
         assert "Zhang" not in text and "张伟" not in text
     assert "police detained the journalist (unofficial translation from Chinese)" in public
+
+
+def test_a_regional_variant_of_the_records_own_language_is_not_a_translation(run, tmp_path):
+    variant = {**TRANSLATED, "translations": {"es-419": {"summary": SPANISH}}}
+    result = _ingest(run, tmp_path, [variant], code=1)
+    assert "translations.es-419: the record is written in 'es'" in result.output

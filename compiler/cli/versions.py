@@ -175,6 +175,12 @@ def import_command(env: Env, file: Path, author: str, message: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write [default: stdout; a binary format such as pdf needs --out].",
 )
+@click.option(
+    "--comments/--no-comments",
+    default=None,
+    help="Include the version's review comments (docx) [default: yes for an internal "
+    "draft, no for a public one, which may leave the department].",
+)
 @render_options
 @pass_env
 def export_command(
@@ -182,6 +188,7 @@ def export_command(
     version_id: int,
     fmt: str,
     out: Path | None,
+    comments: bool | None,
     templates: Path | None,
     page_size: str,
 ) -> None:
@@ -189,14 +196,19 @@ def export_command(
 
     Markdown (the default) is for editing by hand, then `hrdraft versions
     import`; html and pdf are the draft as `hrdraft compile` writes it; docx
-    is a Word draft (its review comments as Word comments) to edit with
-    Track Changes and import back.
+    is a Word draft to edit with Track Changes and import back, with its
+    review comments as Word comments (an internal draft's by default; a
+    public draft's with --comments).
     """
     writer = find_writer(env.plugins, "draft", fmt)
     version, report = load_for_output(env.store, version_id)
     _needs_file(writer, out, "draft", f"v{version.id}")
-    # The version's review comments, for a writer that shows them (docx).
-    options = {"comments": comments_as_shown(env.store, version.id)}
+    # The version's review comments, for a writer that shows them (docx). A
+    # public draft's file may be sent outside: the reviewers' discussion
+    # stays out of it unless asked for.
+    if comments is None:
+        comments = version.audience != "public"
+    options = {"comments": comments_as_shown(env.store, version.id) if comments else []}
     context = WriteContext(_renderer(env, templates, page_size), version=version, options=options)
     _emit(writer, report, context, out, f" (v{version.id}, {fmt})")
 
