@@ -170,3 +170,28 @@ def test_two_writers_at_once_both_store_everything(any_store, tmp_path):
         _, err = run.communicate(timeout=120)
         assert run.returncode == 0, err
     assert _count(url) == 16_000
+
+
+def test_ctrl_c_surfacing_as_a_driver_error_is_still_an_interruption(hrdraft_store, monkeypatch):
+    # Ctrl-C inside a PostgreSQL call can reach the command as the driver's
+    # error raised while cleaning up ("cannot exit pipeline mode while busy"):
+    # the user pressed Ctrl-C, so they get exit 130 and the interrupted
+    # message, not a traceback. Here the ingest's file reading is where the
+    # interrupt lands, and the error raised while handling it is the driver's.
+    import hrdraft.ingest as ingest
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise RuntimeError("cannot exit pipeline mode while busy")  # noqa: B904
+
+    monkeypatch.setattr(ingest, "_ingest", interrupted)
+    path = SAMPLE_DIR / "records.jsonl"
+    result = CliRunner().invoke(cli, ["--db", hrdraft_store.connect_url, "ingest", str(path)])
+    assert result.exit_code == 130, result.output
+    assert "interrupted:" in result.output
+    # Any other error is still an error of ours, with its traceback.
+    monkeypatch.setattr(ingest, "_ingest", lambda *a, **k: 1 / 0)
+    failed = CliRunner().invoke(cli, ["--db", hrdraft_store.connect_url, "ingest", str(path)])
+    assert failed.exit_code == 1 and isinstance(failed.exception, ZeroDivisionError)

@@ -119,7 +119,10 @@ class _Group(click.Group):
             if exc.hint:
                 err_console.print(f"  {exc.hint}", markup=False, soft_wrap=True)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
+        except BaseException as exc:
+            if not _interrupted(exc):
+                status = exit_status(exc)
+                raise
             # Every write is one transaction (an ingested file, a saved version):
             # the one under way was rolled back whole; what finished before stays.
             status = 130
@@ -129,11 +132,27 @@ class _Group(click.Group):
                 soft_wrap=True,
             )
             sys.exit(130)
-        except BaseException as exc:
-            status = exit_status(exc)
-            raise
         finally:
             record_command(ctx, status)  # every command that opened the store
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether `exc` is Ctrl-C, or an error it caused on the way out.
+
+    Ctrl-C in the middle of a database call can surface as the driver's
+    error while it cleans up (psycopg: "cannot exit pipeline mode while
+    busy", raised during the KeyboardInterrupt): the user still pressed
+    Ctrl-C, and the transaction was still rolled back, so it is reported as
+    an interruption, not as a traceback.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
