@@ -34,6 +34,8 @@ __all__ = [
     "SectionStatus",
     "apply",
     "field_diffs",
+    "new_block_data",
+    "patched_data",
 ]
 
 # -------------------------------------------------------------------------
@@ -220,13 +222,20 @@ def _cite_keys(cites: list[dict[str, Any]]) -> list[tuple[str, int]]:
     return [(c["record"], c["revision"]) for c in cites]
 
 
-def _patch_block(old: dict[str, Any], fields: Iterable[FieldDiff]) -> Any:
+def patched_data(
+    old: dict[str, Any], fields: Iterable[FieldDiff], *, check: bool = False
+) -> dict[str, Any]:
+    """A block's data (JSON form) with a changed block's field diffs applied.
+
+    With `check`, a text field whose old side is not the block's text raises
+    ValueError (the diff belongs to another document).
+    """
     data = dict(old)
     for f in fields:
         if f.value is not None:
             data[f.name] = f.value[1]
         elif f.name in TEXT_FIELDS:
-            if old_text(f.words) != data[f.name]:
+            if check and old_text(f.words) != data[f.name]:
                 raise ValueError(f"diff does not apply: field {f.name!r} differs")
             data[f.name] = new_text(f.words)
         elif f.name == "cites":
@@ -239,7 +248,16 @@ def _patch_block(old: dict[str, Any], fields: Iterable[FieldDiff]) -> Any:
             data[f.name] = [list(r) for r in apply_items(_tuples(data[f.name]), f.items)]
         else:
             data[f.name] = apply_items(data[f.name], f.items)
-    return _BLOCK.validate_python(data)
+    return data
+
+
+def new_block_data(op: BlockOp) -> dict[str, Any]:
+    """The newer block's data of a changed block: the older one's with its field diffs applied."""
+    return patched_data(op.block, op.fields)
+
+
+def _patch_block(old: dict[str, Any], fields: Iterable[FieldDiff]) -> Any:
+    return _BLOCK.validate_python(patched_data(old, fields, check=True))
 
 
 # -------------------------------------------------------------------------

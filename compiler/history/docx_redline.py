@@ -45,10 +45,10 @@ from ..render.wordml import (
     shape,
     text_paras,
 )
-from .changes import TEXT_FIELDS, BlockOp, ReportDiff, SectionDiff
+from .changes import BlockOp, ReportDiff, SectionDiff, new_block_data
 from .compare import comparison_notes
 from .redline import explain_text
-from .textdiff import ItemOp, Span, apply_items, diff_items, diff_text, new_text
+from .textdiff import ItemOp, Span, diff_items, diff_text
 
 __all__ = ["interleave", "redline_docx", "text_redline", "text_units"]
 
@@ -341,29 +341,6 @@ def _changed(op: BlockOp, old: Any, new: Any, notes: _Notes) -> list[Unit] | Non
     return units
 
 
-def _new_block(op: BlockOp) -> dict[str, Any]:
-    """The newer block's data: the older block's with the changed fields applied."""
-    data = dict(op.block)
-    for f in op.fields:
-        if f.value is not None:
-            data[f.name] = f.value[1]
-        elif f.name in TEXT_FIELDS:
-            data[f.name] = new_text(f.words)
-        elif f.name == "cites":
-            keys = apply_items([(c["record"], c["revision"]) for c in data[f.name]], f.items)
-            data[f.name] = [{"record": r, "revision": v} for r, v in keys]
-        elif f.name == "row_cites":
-            rows = [tuple((c["record"], c["revision"]) for c in r) for r in data[f.name]]
-            data[f.name] = [
-                [{"record": r, "revision": v} for r, v in row] for row in apply_items(rows, f.items)
-            ]
-        elif f.name == "rows":
-            data[f.name] = [list(r) for r in apply_items([tuple(r) for r in data[f.name]], f.items)]
-        else:
-            data[f.name] = apply_items(data[f.name], f.items)
-    return data
-
-
 # -------------------------------------------------------------------------
 # The document
 # -------------------------------------------------------------------------
@@ -463,7 +440,7 @@ class _Redline:
     def block(self, op: BlockOp, side: str, section: SectionDiff) -> None:
         old = _BLOCK.validate_python(op.block) if op.old_index is not None else None
         new = (
-            _BLOCK.validate_python(_new_block(op) if op.op == "changed" else op.block)
+            _BLOCK.validate_python(new_block_data(op) if op.op == "changed" else op.block)
             if op.new_index is not None
             else None
         )

@@ -30,10 +30,10 @@ from ..render import marks
 from ..render.renderer import text_direction
 from ..terminal import for_terminal
 from ..words import plural
-from .changes import TEXT_FIELDS, FieldDiff, SectionPlace
+from .changes import TEXT_FIELDS, FieldDiff, SectionPlace, new_block_data
 from .compare import comparison_notes
 from .diff import BlockOp, Explanation, ItemOp, ReportDiff, SectionDiff, Span
-from .textdiff import apply_items, new_text, old_text
+from .textdiff import new_text, old_text
 
 if TYPE_CHECKING:
     from ..render.renderer import Renderer
@@ -251,7 +251,7 @@ def block_lines(op: BlockOp) -> list[Line]:
     elif kind == "conflict":
         # A merge's conflict: each side's blocks as those blocks print, under a label
         # (a changed conflict prints as it now is).
-        data = _new_block(op) if op.op == "changed" else op.block
+        data = new_block_data(op) if op.op == "changed" else op.block
         inner_op = "unchanged" if op.op == "changed" else op.op
         sides = (("reviewer", "reviewer's text"), ("records", "new text from the records"))
         for side, label in sides:
@@ -609,30 +609,6 @@ def _marked_field(f: FieldDiff) -> Any:
     return out
 
 
-def _new_block(op: BlockOp) -> dict[str, Any]:
-    """The new block's data of a changed block: its old data with the fields applied."""
-    data = dict(op.block)
-    for f in op.fields:
-        if f.value is not None:
-            data[f.name] = f.value[1]
-        elif f.name in TEXT_FIELDS:
-            data[f.name] = new_text(f.words)
-        elif f.name == "cites":
-            keys = apply_items([(c["record"], c["revision"]) for c in data[f.name]], f.items)
-            data[f.name] = [{"record": r, "revision": v} for r, v in keys]
-        elif f.name == "row_cites":
-            rows = [tuple((c["record"], c["revision"]) for c in r) for r in data[f.name]]
-            data[f.name] = [
-                [{"record": r, "revision": v} for r, v in row] for row in apply_items(rows, f.items)
-            ]
-        elif f.name == "rows":
-            rows = apply_items([tuple(r) for r in data[f.name]], f.items)
-            data[f.name] = [list(r) for r in rows]
-        else:
-            data[f.name] = apply_items(data[f.name], f.items)
-    return data
-
-
 def _strings(data: Any) -> Iterable[str]:
     if isinstance(data, str):
         yield data
@@ -654,7 +630,7 @@ def _block_markup(op: BlockOp, renderer: Renderer, context: dict[str, Any]) -> M
         return Markup(render(op.block))
     if op.op in ("added", "removed"):
         return marks.mark_all(render(op.block), "insert" if op.op == "added" else "delete")
-    new = _new_block(op)
+    new = new_block_data(op)
     try:
         if any(marks.has_sentinels(t) for t in (*_strings(op.block), *_strings(new))):
             raise _Unfaithful  # a record's own character must never pass for a mark
